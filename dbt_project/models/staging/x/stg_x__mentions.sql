@@ -1,0 +1,49 @@
+with
+
+source as (
+
+    select * from {{ source('x', 'x_mentions') }}
+
+),
+
+latest as (
+
+    select distinct on (account_id, record_key) *
+    from source
+    order by account_id, record_key, loaded_at desc, raw_id desc
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        record_key                                           as tweet_id,
+        account_id                                           as mentioned_user_id,
+        payload ->> 'conversation_id'                        as conversation_id,
+        jsonb_path_query_first(
+            payload, '$.referenced_tweets[*] ? (@.type == "replied_to").id'
+        ) #>> '{}'                                           as replied_to_tweet_id,
+
+        -- author (pseudonymised; the raw id never leaves this model)
+        {{ pseudonymise("payload ->> 'author_id'") }}        as author_pseudonym,
+        (payload ->> 'author_id') = account_id               as is_self_mention,
+
+        -- timestamps
+        (payload ->> 'created_at')::timestamptz              as created_at,
+
+        -- text
+        payload ->> 'text'                                   as tweet_text,
+        payload ->> 'lang'                                   as lang,
+
+        -- load metadata
+        run_id,
+        batch_date,
+        extracted_at,
+        loaded_at
+
+    from latest
+
+)
+
+select * from renamed

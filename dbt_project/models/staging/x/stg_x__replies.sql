@@ -1,0 +1,49 @@
+with
+
+source as (
+
+    select * from {{ source('x', 'x_tweets') }}
+
+),
+
+latest as (
+
+    select distinct on (account_id, record_key) *
+    from source
+    order by account_id, record_key, loaded_at desc, raw_id desc
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        record_key                                           as reply_tweet_id,
+        account_id                                           as institution_user_id,
+        payload ->> 'conversation_id'                        as conversation_id,
+        jsonb_path_query_first(
+            payload, '$.referenced_tweets[*] ? (@.type == "replied_to").id'
+        ) #>> '{}'                                           as replied_to_tweet_id,
+
+        -- flags
+        (payload ->> 'author_id') = account_id               as is_by_account,
+
+        -- timestamps
+        (payload ->> 'created_at')::timestamptz              as created_at,
+
+        -- text
+        payload ->> 'text'                                   as reply_text,
+
+        -- load metadata
+        run_id,
+        batch_date,
+        extracted_at,
+        loaded_at
+
+    from latest
+
+)
+
+-- only the account's replies: its other posts (announcements) answer nobody
+select * from renamed
+where replied_to_tweet_id is not null

@@ -1,0 +1,162 @@
+"""Connecting to the warehouse and creating what the loaders need (schemas, raw tables, roles).
+
+The warehouse is, in order: ``WEBCARE_WAREHOUSE_URL``; the Airflow connection
+``webcare_warehouse``; else the embedded PostgreSQL cluster, started on demand.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from webcare import config
+from webcare.sources import SOURCES
+
+CONN_ID = "webcare_warehouse"
+BI_ROLE = "webcare_bi"
+
+
+def _airflow_connection_url() -> str | None:
+    try:
+        from airflow.sdk import BaseHook
+    except ImportError:  # running without Airflow (scripts, benchmarks)
+        return None
+    try:
+        conn = BaseHook.get_connection(CONN_ID)
+    except Exception:  # not defined: Airflow raises its own not-found error
+        return None
+    return conn.get_uri().replace("postgres://", "postgresql://", 1)
+
+
+def warehouse_url() -> str:
+    url = os.environ.get("WEBCARE_WAREHOUSE_URL") or _airflow_connection_url()
+    if url:
+        return url
+    from webcare.embedded_pg import default_cluster
+
+    url = default_cluster().start()
+    os.environ["WEBCARE_WAREHOUSE_URL"] = url
+    return url
+
+
+def url_parts(url: str) -> dict[str, str]:
+    """Host, port, user, password and database of a postgresql:// URL (for dbt and GX)."""
+    parts = urlsplit(url)
+    return {
+        "host": parts.hostname or "127.0.0.1",
+        "port": str(parts.port or 5432),
+        "user": unquote(parts.username or "postgres"),
+        "password": unquote(parts.password or ""),
+        "dbname": parts.path.lstrip("/") or "postgres",
+    }
+
+
+def connect(url: str | None = None):
+    import psycopg2
+
+    return psycopg2.connect(url or warehouse_url(), application_name="webcare")
+
+
+@contextmanager
+def transaction(url: str | None = None):
+    """A connection whose work commits at the end of the block, or rolls back on error."""
+    conn = connect(url)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
+
+
+RAW_TABLE_DDL = """
+create table if not exists raw.{table} (
+    raw_id          bigserial primary key,
+    record_key      text        not null,  -- the API's own id (tweet id, review resource name)
+    account_id      text        not null,  -- the institution account the record was read from
+    payload         jsonb       not null,  -- the record exactly as the API returned it
+    payload_sha256  text        not null,  -- a new version of a record is a new row
+    run_id          text        not null,
+    batch_date      date        not null,  -- the day the run extracted (its data interval)
+    extracted_at    timestamptz not null,
+    loaded_at       timestamptz not null default now(),
+    unique (account_id, record_key, payload_sha256)
+);
+create index if not exists {table}_batch_date on raw.{table} (batch_date);
+"""
+
+BOOTSTRAP_DDL = """
+create schema if not exists raw;
+create schema if not exists marts;
+create schema if not exists private;
+revoke all on schema private from public;
+create table if not exists private.settings (name text primary key, value text not null);
+create or replace function private.pseudonymise(value text) returns text
+    language sql stable
+    as $fn$
+        select encode(sha256(convert_to(
+            (select s.value from private.settings s where s.name = 'pseudonym_salt') || ':' || value,
+            'UTF8')), 'hex')
+    $fn$;
+revoke all on function private.pseudonymise(text) from public;
+create table if not exists raw.quarantine (
+    quarantine_id   bigserial primary key,
+    source          text        not null,
+    account_id      text        not null,
+    record_text     text        not null,  -- the rejected record as received
+    record_sha256   text        not null,
+    reason          text        not null,
+    run_id          text        not null,
+    batch_date      date        not null,
+    extracted_at    timestamptz not null,
+    quarantined_at  timestamptz not null default now(),
+    unique (source, account_id, record_sha256)
+);
+create table if not exists raw.extract_cursors (
+    source          text        not null,
+    account_id      text        not null,
+    cursor_value    text        not null,  -- X: since_id; Google: updateTime watermark
+    run_id          text        not null,
+    updated_at      timestamptz not null default now(),
+    primary key (source, account_id)
+);
+create table if not exists raw.load_batches (
+    run_id              text        not null,
+    source              text        not null,
+    account_id          text        not null,
+    batch_date          date        not null,
+    extracted_at        timestamptz not null,
+    records_received    integer     not null,
+    records_inserted    integer     not null,
+    records_seen_before integer     not null,
+    records_quarantined integer     not null,
+    cursor_before       text,
+    cursor_after        text,
+    loaded_at           timestamptz not null default now(),
+    primary key (run_id, source, account_id)
+);
+"""
+
+
+@lru_cache(maxsize=None)
+def _bootstrapped(url: str) -> bool:
+    with transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("select pg_advisory_xact_lock(hashtext('webcare.bootstrap'))")
+        cur.execute(BOOTSTRAP_DDL)
+        for source in SOURCES.values():
+            cur.execute(RAW_TABLE_DDL.format(table=source.table))
+        cur.execute("insert into private.settings values ('pseudonym_salt', %s)"
+                    " on conflict (name) do update set value = excluded.value", (config.pseudonym_salt(),))
+        cur.execute("select 1 from pg_roles where rolname = %s", (BI_ROLE,))
+        if cur.fetchone() is None:
+            cur.execute(f"create role {BI_ROLE} nologin")
+        cur.execute(f"revoke all on schema raw from {BI_ROLE}")
+        cur.execute(f"grant usage on schema marts to {BI_ROLE}")
+    return True
+
+
+def bootstrap(url: str | None = None) -> str:
+    """Create schemas, raw tables and the BI role if missing (idempotent); return the URL."""
+    url = url or warehouse_url()
+    _bootstrapped(url)
+    return url
