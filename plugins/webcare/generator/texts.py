@@ -85,12 +85,18 @@ X_REPLIES = {
     ("noise", "en"): ("Thanks for sharing",),
 }
 
-GOOGLE_REPLIES = {
-    "es": ("Estimado/a paciente, gracias por su reseña. Lamentamos su experiencia y nos pondremos en contacto con usted.",
-           "Muchas gracias por su valoración. Trasladamos su comentario al equipo.",
-           "Gracias por confiar en nosotros. Un saludo del Servicio de Atención al Paciente."),
-    "en": ("Thank you for your review. We are sorry about your experience and will contact you.",
-           "Thank you for your kind words, we will share them with the team."),
+GOOGLE_REPLIES = {  # keyed by whether the rating is good (4-5 stars)
+    (False, "es"): ("Estimado/a paciente, gracias por su reseña. Lamentamos su experiencia y nos pondremos en contacto con usted.",
+                    "Sentimos las molestias. Le rogamos que contacte con el Servicio de Atención al Paciente para revisar su caso."),
+    (False, "en"): ("Thank you for your review. We are sorry about your experience and will contact you.",),
+    (True, "es"): ("Muchas gracias por su valoración. Trasladamos su comentario al equipo.",
+                   "Gracias por confiar en nosotros. Un saludo del Servicio de Atención al Paciente."),
+    (True, "en"): ("Thank you for your kind words, we will share them with the team.",),
+}
+
+EDITS = {
+    "es": ("Actualizo: me llamaron y lo solucionaron.", "EDITO: sigo sin respuesta.", "Edito: al final todo bien."),
+    "en": ("Update: they called me and fixed it.", "Edit: still no answer.", "Update: all good in the end."),
 }
 
 ANNOUNCEMENTS = (

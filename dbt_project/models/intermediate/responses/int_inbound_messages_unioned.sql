@@ -10,7 +10,7 @@ institutions as (
 x_mentions as (
 
     select
-        'x:' || mentions.tweet_id                            as message_id,
+        'x:' || institutions.institution_id || ':' || mentions.tweet_id as message_id,
         'x'                                                  as channel_id,
         institutions.institution_id,
         mentions.tweet_id                                    as native_id,
@@ -29,7 +29,7 @@ x_mentions as (
 google_reviews as (
 
     select
-        'google:' || reviews.review_name                     as message_id,
+        'google:' || institutions.institution_id || ':' || reviews.review_name as message_id,
         'google'                                             as channel_id,
         institutions.institution_id,
         reviews.review_name                                  as native_id,

@@ -13,7 +13,7 @@ x_replies as (
         'x-reply:' || replies.reply_tweet_id                 as response_id,
         'x'                                                  as channel_id,
         institutions.institution_id,
-        'x:' || replies.replied_to_tweet_id                  as message_id,
+        'x:' || institutions.institution_id || ':' || replies.replied_to_tweet_id as message_id,
         replies.created_at                                   as responded_at
     from {{ ref('stg_x__replies') }} as replies
     inner join institutions
@@ -28,7 +28,7 @@ google_replies as (
         'google-reply:' || reviews.review_name               as response_id,
         'google'                                             as channel_id,
         institutions.institution_id,
-        'google:' || reviews.review_name                     as message_id,
+        'google:' || institutions.institution_id || ':' || reviews.review_name as message_id,
         reviews.reply_first_seen_at                          as responded_at
     from {{ ref('int_google_reviews_deduplicated') }} as reviews
     inner join institutions

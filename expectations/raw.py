@@ -1,0 +1,61 @@
+"""Raw stage: the records one run loaded (the day's batch), per source, as the APIs sent them."""
+from __future__ import annotations
+
+import great_expectations.expectations as gxe
+
+from webcare.validate import Check
+
+RFC3339 = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$"
+TWEET_ID = r"^[0-9]{1,19}$"
+REVIEW_NAME = r"^accounts/[^/]+/locations/[^/]+/reviews/[^/]+$"
+# A record may not be written after we read it (a little leeway for clock differences).
+FUTURE_LEEWAY_SECONDS = 300
+
+
+def _seconds_after_extraction(field: str) -> str:
+    return (f"case when payload ->> '{field}' ~ '{RFC3339}' then extract(epoch from "
+            f"(payload ->> '{field}')::timestamptz - extracted_at) end")
+
+
+def _x_check(table: str, batch_date: str) -> Check:
+    return Check(
+        name=f"raw_{table}",
+        query=f"""select record_key, account_id, payload ->> 'author_id' as author_id,
+                         payload ->> 'created_at' as created_at,
+                         {_seconds_after_extraction('created_at')} as created_seconds_after_extraction
+                  from raw.{table} where batch_date = '{batch_date}'""",
+        expectations=[
+            gxe.ExpectColumnValuesToNotBeNull(column="record_key"),
+            gxe.ExpectColumnValuesToMatchRegex(column="record_key", regex=TWEET_ID),
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "record_key"]),
+            gxe.ExpectColumnValuesToNotBeNull(column="author_id"),
+            gxe.ExpectColumnValuesToMatchRegex(column="created_at", regex=RFC3339),
+            gxe.ExpectColumnValuesToBeBetween(column="created_seconds_after_extraction",
+                                              max_value=FUTURE_LEEWAY_SECONDS),
+        ],
+    )
+
+
+def _google_check(batch_date: str) -> Check:
+    return Check(
+        name="raw_google_reviews",
+        query=f"""select record_key, account_id, payload ->> 'starRating' as star_rating,
+                         payload ->> 'createTime' as create_time, payload ->> 'updateTime' as update_time,
+                         {_seconds_after_extraction('updateTime')} as updated_seconds_after_extraction
+                  from raw.google_reviews where batch_date = '{batch_date}'""",
+        expectations=[
+            gxe.ExpectColumnValuesToNotBeNull(column="record_key"),
+            gxe.ExpectColumnValuesToMatchRegex(column="record_key", regex=REVIEW_NAME),
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "record_key", "update_time"]),
+            gxe.ExpectColumnValuesToBeInSet(column="star_rating",
+                                            value_set=["ONE", "TWO", "THREE", "FOUR", "FIVE"]),
+            gxe.ExpectColumnValuesToMatchRegex(column="create_time", regex=RFC3339),
+            gxe.ExpectColumnValuesToMatchRegex(column="update_time", regex=RFC3339),
+            gxe.ExpectColumnValuesToBeBetween(column="updated_seconds_after_extraction",
+                                              max_value=FUTURE_LEEWAY_SECONDS),
+        ],
+    )
+
+
+def checks(batch_date: str) -> list[Check]:
+    return [_x_check("x_mentions", batch_date), _x_check("x_tweets", batch_date), _google_check(batch_date)]

@@ -1,0 +1,67 @@
+"""Running dbt against the warehouse (never Airflow's own database).
+
+dbt runs as a subprocess of this environment's ``dbt`` so that each invocation starts clean;
+its output streams to the log line by line, so a long build shows its progress.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from webcare import config, warehouse
+from webcare.errors import WebcareError
+
+log = logging.getLogger(__name__)
+
+
+class DbtFailed(WebcareError):
+    pass
+
+
+def executable() -> str:
+    beside = Path(sys.executable).parent / "dbt"
+    found = str(beside) if beside.exists() else shutil.which("dbt")
+    if not found:
+        raise DbtFailed("dbt is not installed in this environment: run `make setup`")
+    return found
+
+
+def profile_env(url: str) -> dict[str, str]:
+    """The variables dbt_project/profiles.yml reads, from a warehouse URL."""
+    return {f"WEBCARE_DBT_{key.upper()}": value for key, value in warehouse.url_parts(url).items()}
+
+
+def target_dir() -> Path:
+    return config.output_dir("dbt", "target")
+
+
+def run(args: list[str], url: str | None = None) -> None:
+    url = warehouse.bootstrap(url)
+    command = [executable(), *args, "--project-dir", str(config.DBT_PROJECT_DIR),
+               "--profiles-dir", str(config.DBT_PROJECT_DIR), "--target-path", str(target_dir()),
+               "--log-path", str(config.output_dir("dbt", "logs"))]
+    env = {**os.environ, **profile_env(url), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+           "DBT_USE_COLORS": "false"}
+    log.info("running dbt %s", " ".join(args))
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            cwd=str(config.DBT_PROJECT_DIR))
+    tail: list[str] = []
+    for line in proc.stdout:
+        line = line.rstrip()
+        log.info("dbt | %s", line)
+        tail = (tail + [line])[-25:]
+    if proc.wait() != 0:
+        raise DbtFailed(f"dbt {' '.join(args)} failed (exit {proc.returncode}):\n" + "\n".join(tail))
+
+
+def build(url: str | None = None) -> None:
+    run(["build"], url)
+
+
+def docs_generate(url: str | None = None) -> Path:
+    run(["docs", "generate", "--static"], url)
+    return target_dir() / "static_index.html"

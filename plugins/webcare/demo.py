@@ -1,0 +1,153 @@
+"""`make demo`: the daily pipeline end to end on generated traffic, then where to look.
+
+Starts the embedded PostgreSQL (unless WEBCARE_WAREHOUSE_URL is set), generates 30 days of
+patient messages for every institution of the seed, serves them from the fake X and Google
+APIs, runs the `webcare_daily` DAG once for the backfill (days 1-29) and once more for day 30
+(the incremental path), and prints a KPI table and the paths of the Data Docs and dbt docs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date, datetime, timedelta, timezone
+
+from webcare import config
+
+DEMO_START = date(2026, 3, 10)
+DEMO_DAYS = 30
+
+
+def say(message: str) -> None:
+    print(f"\n==> {message}", flush=True)
+
+
+def configure_airflow() -> None:
+    """Point Airflow at the project (before anything imports it) and create its metadata database."""
+    airflow_home = config.output_dir("airflow")
+    os.environ.setdefault("AIRFLOW_HOME", str(airflow_home))
+    os.environ.update({
+        "AIRFLOW__CORE__DAGS_FOLDER": str(config.PROJECT_ROOT / "dags"),
+        "AIRFLOW__CORE__PLUGINS_FOLDER": str(config.PROJECT_ROOT / "plugins"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__PARALLELISM": "4",
+        "AIRFLOW__COSMOS__CACHE_DIR": str(config.output_dir("cosmos")),
+    })
+    os.environ.setdefault("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", f"sqlite:///{airflow_home / 'airflow.db'}")
+    subprocess.run([os.path.join(os.path.dirname(sys.executable), "airflow"), "db", "migrate"],
+                   check=True, capture_output=True)
+
+
+def reset_embedded_warehouse(url: str) -> None:
+    """Start the demo from nothing: drop what earlier demo runs left in the embedded warehouse."""
+    from webcare import warehouse
+
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        for schema in ("raw", "staging", "intermediate", "marts_build", "marts", "reference"):
+            cur.execute(f"drop schema if exists {schema} cascade")
+    warehouse._bootstrapped.cache_clear()
+    warehouse.bootstrap(url)
+
+
+def kpi_table(url: str) -> str:
+    from webcare import warehouse
+
+    sql = """
+        with totals as (
+            select institution_id, channel_id, sum(inbound_count) as inbound, sum(answered_count) as answered
+            from marts.mart_response_kpis_daily group by 1, 2
+        ), medians as (
+            select institution_id, channel_id,
+                   percentile_cont(0.5) within group (order by first_response_minutes) as median_minutes
+            from marts.fct_interactions where is_answered group by 1, 2
+        )
+        select i.institution_name, t.channel_id, t.inbound, t.answered,
+               round(100.0 * t.answered / nullif(t.inbound, 0), 1), round(m.median_minutes::numeric, 0)
+        from totals t
+        join marts.dim_institution i using (institution_id)
+        left join medians m using (institution_id, channel_id)
+        order by 1, 2"""
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute(sql)
+        rows = cur.fetchall()
+    header = ("institution", "channel", "inbound", "answered", "reply %", "median min")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(v).ljust(w) for v, w in zip(header, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(str(v if v is not None else "-").ljust(w) for v, w in zip(r, widths)) for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m webcare.demo", description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=DEMO_DAYS)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    say("preparing Airflow (metadata database in var/airflow)")
+    configure_airflow()
+
+    from webcare import warehouse
+    from webcare.accounts import institutions
+    from webcare.fakes.server import FakeApis
+    from webcare.generator import generate
+
+    embedded = not os.environ.get("WEBCARE_WAREHOUSE_URL")
+    say("warehouse: " + ("starting the embedded PostgreSQL" if embedded else "using WEBCARE_WAREHOUSE_URL"))
+    url = warehouse.warehouse_url()
+    if embedded:
+        reset_embedded_warehouse(url)
+    say(f"generating {args.days} days of patient messages for {len(institutions())} institutions")
+    dataset = generate(config.output_dir("demo", "dataset"), institutions=len(institutions()), days=args.days,
+                       start=DEMO_START, seed=args.seed)
+    manifest = json.loads((dataset / "manifest.json").read_text())
+    say("starting the fake X and Google Business Profile APIs")
+    apis = FakeApis(dataset).start()
+    os.environ["AIRFLOW_CONN_WEBCARE_X_API"] = json.dumps(
+        {"conn_type": "http", "host": apis.x_base_url, "password": "demo-bearer-token"})
+    os.environ["AIRFLOW_CONN_WEBCARE_GOOGLE_API"] = json.dumps(
+        {"conn_type": "http", "host": apis.google_base_url, "password": "demo-access-token"})
+    from airflow.dag_processing.dagbag import DagBag
+
+    dag = DagBag(dag_folder=str(config.PROJECT_ROOT / "dags")).get_dag("webcare_daily")
+    window_end = datetime.fromisoformat(manifest["window_end"].replace("Z", "+00:00")).astimezone(timezone.utc)
+    try:
+        for step, cutoff in enumerate((window_end - timedelta(days=1), window_end), start=1):
+            label = "backfill of everything so far" if step == 1 else "next day, incremental"
+            say(f"DAG run {step}/2: webcare_daily for {(cutoff - timedelta(days=1)).date()} ({label})")
+            apis.set_clock(cutoff)
+            run = dag.test(logical_date=cutoff)
+            if str(run.state) != "success":
+                print(f"DAG run failed: {run.state}", file=sys.stderr)
+                return 1
+    finally:
+        apis.stop()
+
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("select run_id, sum(records_inserted), sum(records_quarantined) from raw.load_batches"
+                    " group by run_id order by min(loaded_at)")
+        loads = cur.fetchall()
+    say("response KPIs over the whole period (marts.mart_response_kpis_daily)")
+    print(kpi_table(url))
+    from webcare.dbt import target_dir
+    from webcare.validate import docs_index
+
+    say(f"done in {time.monotonic() - started:.0f} s")
+    for run_id, inserted, quarantined in loads:
+        print(f"  run {run_id}: {inserted} records loaded, {quarantined} quarantined")
+    parts = warehouse.url_parts(url)
+    print(f"""
+  Warehouse      psql 'postgresql://{parts['user']}@{parts['host']}:{parts['port']}/{parts['dbname']}'  (password in var/pg/password)
+                 schemas: raw, staging, intermediate, marts (BI), reference
+  Data Docs      {docs_index()}
+  dbt docs       {target_dir() / 'static_index.html'}  (or: cd dbt_project && dbt docs serve)
+  Ground truth   {dataset / 'ground_truth.csv'}
+  Stop the database with `make stop`.""")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""One local HTTP server faking the X API v2 and Google Business Profile v4 over a generated dataset.
+
+    python -m webcare.fakes.server --data DIR --port P
+"""
+import argparse
+import json
+import threading
+import time
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from webcare.generator.times import parse_time, x_time
+
+from . import google_api, x_api
+from .responses import google_error, x_problem
+
+FAULT_STATUSES = {429, 500, 502, 503}
+JSON = "application/json; charset=utf-8"
+PROBLEM = "application/problem+json"
+
+
+class FakeApis:
+    def __init__(self, dataset_dir, host: str = "127.0.0.1", port: int = 0, duplicate_across_pages: bool = True):
+        dataset = Path(dataset_dir)
+        manifest = json.loads((dataset / "manifest.json").read_text(encoding="utf-8"))
+        self.clock = parse_time(manifest["window_end"])
+        self.x = x_api.XApi(dataset, duplicate_across_pages)
+        self.google = google_api.GoogleApi(dataset)
+        self.faults: list[dict] = []
+        self.requests_log: list[tuple[str, str, dict, int]] = []
+        self.address = (host, port)
+        self.lock = threading.Lock()
+        self.server = None
+
+    def start(self) -> "FakeApis":
+        self.server = ThreadingHTTPServer(self.address, handler(self))
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def __enter__(self) -> "FakeApis":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    x_base_url = google_base_url = base_url
+
+    def set_clock(self, now: datetime) -> None:
+        if now.tzinfo is None:
+            raise ValueError("the clock needs an aware datetime")
+        with self.lock:
+            self.clock = now
+
+    def add_fault(self, fault: dict) -> None:
+        if "inject_record" not in fault and fault.get("status") not in FAULT_STATUSES:
+            raise ValueError(f"a fault needs inject_record or a status in {sorted(FAULT_STATUSES)}: {fault}")
+        if not isinstance(fault.get("match"), str):
+            raise ValueError(f"a fault needs a match string: {fault}")
+        with self.lock:
+            self.faults.append({"times": 1, "after_pages": 0, **fault, "passed": 0})
+
+    def clear_faults(self) -> None:
+        with self.lock:
+            self.faults.clear()
+
+    def take_fault(self, target: str) -> dict | None:
+        """The first queued fault matching the request; after_pages lets that many matching requests through first."""
+        for fault in self.faults:
+            if fault["match"] in target:
+                if fault["passed"] < fault["after_pages"]:
+                    fault["passed"] += 1
+                    return None
+                fault["times"] -= 1
+                if fault["times"] <= 0:
+                    self.faults.remove(fault)
+                return fault
+        return None
+
+    def handle(self, method: str, target: str, headers, body: bytes) -> tuple[int, dict, object]:
+        """(status, response headers, JSON body) for one request."""
+        url = urlsplit(target)
+        query = dict(parse_qsl(url.query, keep_blank_values=True))
+        if url.path.startswith("/_fake/"):
+            return self.control(method, url.path, body)
+        with self.lock:
+            status, response_headers, payload = self.api(method, url.path, target, query, headers)
+            self.requests_log.append((method, url.path, query, status))
+        return status, response_headers, payload
+
+    def api(self, method: str, path: str, target: str, query: dict, headers) -> tuple[int, dict, object]:
+        bearer = headers.get("Authorization", "")
+        authorized = bearer.startswith("Bearer ") and bearer[len("Bearer "):].strip()
+        x_match, google_match = x_api.PATH.match(path), google_api.PATH.match(path)
+        if google_match or path.startswith("/v4/"):
+            if not authorized:
+                return 401, {"Content-Type": JSON}, google_error(401)
+            if not google_match or method != "GET":
+                return 404, {"Content-Type": JSON}, google_error(404)
+            fault = self.take_fault(target)
+            if fault and "status" in fault:
+                return fault["status"], {"Content-Type": JSON}, google_error(fault["status"])
+            status, payload = self.google.reviews(google_match.group(1), query, self.clock)
+            return status, {"Content-Type": JSON}, inject(payload, "reviews", fault) if status == 200 else payload
+        if not authorized:
+            return 401, {"Content-Type": PROBLEM}, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}
+        if not x_match or method != "GET":
+            return 404, {"Content-Type": PROBLEM}, x_problem(404)
+        user_id, endpoint = x_match.groups()
+        rate_headers, exhausted = self.x.rate_limit(endpoint)
+        fault = self.take_fault(target)
+        if fault and fault.get("status") == 429:
+            return too_many_requests(rate_headers, int(time.time()) + fault.get("reset_in_seconds", 1))
+        if exhausted:
+            return too_many_requests(rate_headers, int(rate_headers["x-rate-limit-reset"]))
+        if fault and "status" in fault:
+            return fault["status"], {**rate_headers, "Content-Type": PROBLEM}, x_problem(fault["status"])
+        status, payload = self.x.timeline(user_id, endpoint, query, self.clock)
+        content_type = JSON if status == 200 else PROBLEM
+        return status, {**rate_headers, "Content-Type": content_type}, inject(payload, "data", fault) if status == 200 else payload
+
+    def control(self, method: str, path: str, body: bytes) -> tuple[int, dict, object]:
+        try:
+            request = json.loads(body) if body else None
+            if (method, path) == ("POST", "/_fake/clock"):
+                self.set_clock(parse_time(request["now"]))
+            elif (method, path) == ("POST", "/_fake/faults"):
+                for fault in request if isinstance(request, list) else [request]:
+                    self.add_fault(fault)
+            elif (method, path) == ("DELETE", "/_fake/faults"):
+                self.clear_faults()
+            elif (method, path) == ("GET", "/_fake/requests"):
+                with self.lock:
+                    log = [{"method": m, "path": p, "query": q, "status": s} for m, p, q, s in self.requests_log]
+                return 200, {"Content-Type": JSON}, log
+            elif (method, path) != ("GET", "/_fake/clock"):
+                return 404, {"Content-Type": JSON}, {"error": f"no control {method} {path}"}
+        except (ValueError, KeyError, TypeError) as bad:
+            return 400, {"Content-Type": JSON}, {"error": str(bad)}
+        with self.lock:
+            return 200, {"Content-Type": JSON}, {"now": x_time(self.clock), "faults": len(self.faults)}
+
+
+def too_many_requests(rate_headers: dict, reset: int) -> tuple[int, dict, dict]:
+    headers = {**rate_headers, "x-rate-limit-remaining": "0", "x-rate-limit-reset": str(reset), "Content-Type": PROBLEM}
+    return 429, headers, {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429}
+
+
+def inject(payload: dict, key: str, fault: dict | None) -> dict:
+    """Append a fault's record to the response's list, as a real API might serve a malformed record."""
+    if fault and "inject_record" in fault:
+        payload = {**payload, key: [*payload.get(key, []), fault["inject_record"]]}
+        if "meta" in payload:
+            payload["meta"] = {**payload["meta"], "result_count": len(payload[key])}
+    return payload
+
+
+def handler(apis: FakeApis) -> type:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def respond(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            status, headers, payload = apis.handle(self.command, self.path, self.headers, body)
+            data = json.dumps(payload, ensure_ascii=False).encode()
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_DELETE = respond
+
+        def log_message(self, *args) -> None:
+            pass
+
+    return Handler
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m webcare.fakes.server", description="Serve a generated dataset.")
+    parser.add_argument("--data", required=True, help="dataset directory written by webcare.generator")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--no-duplicates", action="store_true", help="do not repeat the last tweet of a full page")
+    args = parser.parse_args(argv)
+    apis = FakeApis(args.data, args.host, args.port, duplicate_across_pages=not args.no_duplicates).start()
+    print(apis.base_url, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        apis.stop()
+
+
+if __name__ == "__main__":
+    main()

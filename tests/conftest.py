@@ -1,0 +1,113 @@
+"""Shared fixtures: a real PostgreSQL, real fake-API servers over generated data, real Airflow.
+
+Everything the tests write goes to ``var/test`` (a fresh folder per session). Airflow reads its
+configuration from the environment when first imported, so the environment is set here, before
+any test module imports it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_HOME = ROOT / "var" / "test"
+if TEST_HOME.exists() and not os.environ.get("PYTEST_XDIST_WORKER"):
+    shutil.rmtree(TEST_HOME)
+TEST_HOME.mkdir(parents=True, exist_ok=True)
+
+os.environ.update({
+    "WEBCARE_HOME": str(TEST_HOME),
+    "WEBCARE_PG_PORT": os.environ.get("WEBCARE_TEST_PG_PORT", "55433"),
+    "WEBCARE_PSEUDONYM_SALT": "test-salt",
+    "AIRFLOW_HOME": str(TEST_HOME / "airflow"),
+    "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
+    "AIRFLOW__CORE__PLUGINS_FOLDER": str(ROOT / "plugins"),
+    "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+    "AIRFLOW__CORE__PARALLELISM": "4",
+    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{TEST_HOME / 'airflow' / 'airflow.db'}",
+    "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
+    "AIRFLOW__COSMOS__CACHE_DIR": str(TEST_HOME / "cosmos"),
+})
+os.environ.pop("WEBCARE_WAREHOUSE_URL", None)
+os.environ.pop("AIRFLOW_CONN_WEBCARE_WAREHOUSE", None)
+sys.path.insert(0, str(ROOT / "plugins"))
+
+# The test dataset: every institution of the seed, one week.
+START = date(2026, 3, 23)          # the week of the Europe/Madrid DST change (29 March)
+DAYS = 7
+WINDOW_END = datetime(2026, 3, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="session")
+def warehouse_url() -> str:
+    from webcare import warehouse
+    from webcare.embedded_pg import default_cluster
+
+    cluster = default_cluster()
+    url = cluster.start()
+    os.environ["WEBCARE_WAREHOUSE_URL"] = url
+    warehouse.bootstrap(url)
+    yield url
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Path:
+    from webcare.generator import generate
+
+    return generate(TEST_HOME / "dataset", institutions=8, days=DAYS, start=START, seed=7)
+
+
+@pytest.fixture(scope="session")
+def fake_apis(dataset):
+    from webcare.fakes.server import FakeApis
+
+    servers = FakeApis(dataset).start()
+    os.environ["AIRFLOW_CONN_WEBCARE_X_API"] = json.dumps(
+        {"conn_type": "http", "host": servers.x_base_url, "password": "test-bearer-token"})
+    os.environ["AIRFLOW_CONN_WEBCARE_GOOGLE_API"] = json.dumps(
+        {"conn_type": "http", "host": servers.google_base_url, "password": "test-access-token"})
+    yield servers
+    servers.stop()
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> None:
+    subprocess.run([str(Path(sys.executable).parent / "airflow"), "db", "migrate"], check=True,
+                   capture_output=True, env=os.environ.copy())
+
+
+@pytest.fixture(scope="session")
+def daily_dag(airflow_db):
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(ROOT / "dags"))
+    assert not bag.import_errors, bag.import_errors
+    return bag.get_dag("webcare_daily")
+
+
+def run_day(dag, fake_apis, day: date, faults: list[dict] | None = None):
+    """Run webcare_daily for one UTC day with the fake APIs' clock at the end of that day."""
+    cutoff = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) + timedelta(days=1)
+    fake_apis.set_clock(cutoff)
+    fake_apis.clear_faults()
+    for fault in faults or []:
+        fake_apis.add_fault(fault)
+    return dag.test(logical_date=cutoff)
+
+
+def query(url: str, sql: str, params=None) -> list[tuple]:
+    import psycopg2
+
+    with psycopg2.connect(url) as conn, conn.cursor() as cur:
+        cur.execute(sql, params)
+        rows = cur.fetchall() if cur.description else []
+    conn.close()
+    return rows
