@@ -26,6 +26,9 @@ os.environ.update({
     "WEBCARE_HOME": str(TEST_HOME),
     "WEBCARE_PG_PORT": os.environ.get("WEBCARE_TEST_PG_PORT", "55433"),
     "WEBCARE_PSEUDONYM_SALT": "test-salt",
+    # small pages, so that a week of traffic exercises paging, short pages and page overlaps
+    "WEBCARE_X_PAGE_SIZE": "20",
+    "WEBCARE_GOOGLE_PAGE_SIZE": "10",
     "AIRFLOW_HOME": str(TEST_HOME / "airflow"),
     "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
     "AIRFLOW__CORE__PLUGINS_FOLDER": str(ROOT / "plugins"),

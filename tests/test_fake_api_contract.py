@@ -360,3 +360,23 @@ def test_tweepy_sees_the_rate_limit_reset(fake, hospital):
         tweepy_client(fake).get_users_mentions(hospital["x_user_id"])
     assert caught.value.reset_time == int(caught.value.response.headers["x-rate-limit-reset"])
     assert 3 <= caught.value.reset_time - time.time() <= 6
+
+
+def test_mentions_timeline_serves_only_the_800_most_recent(tmp_path):
+    account, patient = {"id": "100", "name": "Hospital", "username": "Hospital"}, {"id": "200", "name": "Ana", "username": "ana"}
+    (tmp_path / "manifest.json").write_text(json.dumps({"window_end": "2026-03-11T00:00:00.000Z"}))
+    (tmp_path / "x_users.jsonl").write_text(json.dumps(account) + "\n" + json.dumps(patient) + "\n")
+    tweets = [{"tweet": {"id": str(1000 + n), "text": "@Hospital hola", "author_id": "200", "edit_history_tweet_ids": [str(1000 + n)],
+                         "created_at": f"2026-03-10T{n // 60:02d}:{n % 60:02d}:00.000Z"}, "mentions_user_ids": ["100"]}
+              for n in range(805)]
+    (tmp_path / "x_tweets.jsonl").write_text("".join(json.dumps(t) + "\n" for t in tweets))
+    (tmp_path / "google_reviews.jsonl").write_text("")
+    ids, params = set(), {"max_results": 100}
+    with FakeApis(tmp_path, duplicate_across_pages=False) as fake:
+        while True:
+            body = requests.get(mentions_url(fake, "100"), headers=AUTH, params=params).json()
+            ids |= {t["id"] for t in body["data"]}
+            if "next_token" not in body["meta"]:
+                break
+            params["pagination_token"] = body["meta"]["next_token"]
+    assert ids == {str(1000 + n) for n in range(5, 805)}

@@ -58,7 +58,7 @@ class InstitutionGoogle:
                 state["reviewReply"] = {"comment": rng.choice(texts.GOOGLE_REPLIES[good, lang]), "updateTime": google_time(moment)}
             else:
                 stars = min(4, max(0, stars + rng.choice((-1, 0, 1, 2))))
-                edit = rng.choice(texts.EDITS[lang])
+                edit = rng.choice(texts.EDITS["reviewReply" in state, lang])
                 state |= {"starRating": STARS[stars], "comment": f"{state.get('comment', '')} {edit}".strip(),
                           "updateTime": google_time(moment)}
             events.append((moment, ordered(state)))

@@ -62,7 +62,7 @@ MESSAGES = {
 }
 
 REVIEW_EXTRAS = {
-    "es": ("Parking imposible.", "Las instalaciones están limpias.", "Mucho tiempo de espera.", "Volveré.", ""),
+    "es": ("Parking imposible.", "Las instalaciones están limpias.", "Mucho tiempo de espera.", ""),
     "en": ("Parking is hard.", "Clean facilities.", "Long wait.", ""),
 }
 
@@ -94,9 +94,11 @@ GOOGLE_REPLIES = {  # keyed by whether the rating is good (4-5 stars)
     (True, "en"): ("Thank you for your kind words, we will share them with the team.",),
 }
 
-EDITS = {
-    "es": ("Actualizo: me llamaron y lo solucionaron.", "EDITO: sigo sin respuesta.", "Edito: al final todo bien."),
-    "en": ("Update: they called me and fixed it.", "Edit: still no answer.", "Update: all good in the end."),
+EDITS = {  # keyed by whether the owner had replied before the edit
+    (True, "es"): ("Actualizo: me llamaron y lo solucionaron.", "Edito: al final todo bien, gracias por la respuesta."),
+    (True, "en"): ("Update: they called me and fixed it.",),
+    (False, "es"): ("EDITO: sigo sin respuesta.", "Edito: bajo la nota, nadie me ha llamado."),
+    (False, "en"): ("Edit: still no answer.",),
 }
 
 ANNOUNCEMENTS = (
@@ -107,19 +109,21 @@ ANNOUNCEMENTS = (
     "Nueva unidad de {service} ya en funcionamiento",
 )
 
-SERVICES = ("traumatología", "dermatología", "pediatría", "cardiología", "urgencias", "oftalmología",
-            "ginecología", "rehabilitación", "análisis clínicos")
-STAFF = ("Ruiz", "Beltrán", "Ferrer", "Campos", "Soler", "Montes", "Vega", "Aranda")
-WEEKDAYS = ("lunes", "martes", "miércoles", "jueves", "viernes")
+SERVICES = {"es": ("traumatología", "dermatología", "pediatría", "cardiología", "urgencias", "oftalmología",
+                    "ginecología", "rehabilitación", "análisis clínicos"),
+            "en": ("orthopaedics", "dermatology", "paediatrics", "cardiology", "the ER", "ophthalmology")}
+WEEKDAYS = {"es": ("lunes", "martes", "miércoles", "jueves", "viernes"), "en": ("Monday", "Tuesday", "Wednesday", "Friday")}
+DOCTORS = ("Ruiz", "Beltrán", "Ferrer", "Campos", "Soler", "Montes", "Vega", "Aranda")
+NURSES = ("Marisa", "Toñi", "Bea", "Lidia", "Rosa")
 EMOJIS = ("😡", "🙏", "😤", "👏", "❤️", "😞", "💙", "🤬", "😊")
 HASHTAGS = {"question": ("#cita", "#dudas"), "complaint": ("#ListaDeEspera", "#urgencias", "#SanidadPublica"),
             "praise": ("#gracias", "#orgullo"), "noise": ("#empleo", "#sorteo", "#news")}
 
 
-def fill(rng: random.Random, template: str) -> str:
+def fill(rng: random.Random, template: str, lang: str) -> str:
     return template.format(
-        service=rng.choice(SERVICES), doctor=rng.choice(STAFF), nurse=rng.choice(("Marisa", "Toñi", "Jorge", "Bea")),
-        weekday=rng.choice(WEEKDAYS), days=rng.randint(2, 9), months=rng.randint(3, 14),
+        service=rng.choice(SERVICES[lang]), doctor=rng.choice(DOCTORS), nurse=rng.choice(NURSES),
+        weekday=rng.choice(WEEKDAYS[lang]), days=rng.randint(2, 9), months=rng.randint(3, 14),
         hours=rng.randint(4, 11), amount=rng.choice((45, 60, 85, 120)))
 
 
@@ -132,11 +136,12 @@ def intent(rng: random.Random) -> str:
 
 
 def message(rng: random.Random, kind: str, lang: str) -> str:
-    return fill(rng, rng.choice(MESSAGES[kind, lang]))
+    return fill(rng, rng.choice(MESSAGES[kind, lang]), lang)
 
 
 def review_comment(rng: random.Random, kind: str, lang: str) -> str:
-    return sloppy(rng, f"{message(rng, kind, lang)}. {rng.choice(REVIEW_EXTRAS[lang])}".strip())
+    text = message(rng, kind, lang)
+    return sloppy(rng, f"{text}{'' if text[-1] in '.?!' else '.'} {rng.choice(REVIEW_EXTRAS[lang])}".strip())
 
 
 def without_accents(text: str) -> str:

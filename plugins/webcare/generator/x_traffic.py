@@ -69,7 +69,7 @@ class InstitutionX:
 
     def announce(self, created: datetime) -> None:
         if self.window[0] <= created < self.window[1]:
-            self.post(created, self.account, texts.fill(self.rng, self.rng.choice(texts.ANNOUNCEMENTS)), "es")
+            self.post(created, self.account, texts.fill(self.rng, self.rng.choice(texts.ANNOUNCEMENTS), "es"), "es")
 
     def inbound(self, created: datetime) -> None:
         rng, kind, lang = self.rng, texts.intent(self.rng), texts.language(self.rng)

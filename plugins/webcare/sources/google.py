@@ -7,6 +7,7 @@ to older reviews; unchanged records are recognised by content and not loaded twi
 from __future__ import annotations
 
 import logging
+import os
 import re
 from datetime import datetime, timedelta
 
@@ -24,7 +25,14 @@ log = logging.getLogger(__name__)
 GOOGLE_HOST = "https://mybusiness.googleapis.com"
 STAR_RATINGS = ("STAR_RATING_UNSPECIFIED", "ONE", "TWO", "THREE", "FOUR", "FIVE")
 _NAME = re.compile(r"^accounts/[^/]+/locations/[^/]+/reviews/[^/]+$")
-PAGE_SIZE = 50
+
+
+def page_size() -> int:
+    """Reviews per page: the API's maximum, 50, unless WEBCARE_GOOGLE_PAGE_SIZE asks for fewer."""
+    size = int(os.environ.get("WEBCARE_GOOGLE_PAGE_SIZE", 50))
+    if not 1 <= size <= 50:
+        raise ValueError(f"WEBCARE_GOOGLE_PAGE_SIZE must be within 1..50, not {size}")
+    return size
 
 
 def make_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
@@ -70,7 +78,7 @@ class ReviewsClient:
         self.session.headers["Authorization"] = f"Bearer {access_token}"
 
     def list_page(self, location: str, page_token: str | None = None) -> dict:
-        params = {"pageSize": PAGE_SIZE, "orderBy": "updateTime desc"}
+        params = {"pageSize": page_size(), "orderBy": "updateTime desc"}
         if page_token:
             params["pageToken"] = page_token
         response = self.session.get(f"{self.base_url}/v4/{location}/reviews", params=params, timeout=60)

@@ -8,6 +8,7 @@ sleep until ``x-rate-limit-reset``.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,14 @@ TWEET_FIELDS = [
     "lang", "entities", "edit_history_tweet_ids",
 ]
 _DIGITS = re.compile(r"^[0-9]{1,19}$")
+
+
+def page_size() -> int:
+    """Posts per page: the API's maximum, 100, unless WEBCARE_X_PAGE_SIZE asks for fewer (5-100)."""
+    size = int(os.environ.get("WEBCARE_X_PAGE_SIZE", 100))
+    if not 5 <= size <= 100:
+        raise ValueError(f"WEBCARE_X_PAGE_SIZE must be within 5..100, not {size}")
+    return size
 
 
 class HostRewritingSession(requests.Session):
@@ -92,7 +101,7 @@ def fetch_timeline(client, kind: str, user_id: str, since_id: str | None, end_ti
     import tweepy
 
     method = {"mentions": client.get_users_mentions, "tweets": client.get_users_tweets}[kind]
-    params = dict(max_results=100, tweet_fields=TWEET_FIELDS, end_time=to_rfc3339(end_time))
+    params = dict(max_results=page_size(), tweet_fields=TWEET_FIELDS, end_time=to_rfc3339(end_time))
     if since_id:
         params["since_id"] = since_id
     records: list = []
