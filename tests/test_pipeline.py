@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -161,6 +162,35 @@ def test_rerunning_a_day_changes_nothing(next_day, warehouse_url, fake_apis, dai
     assert inserted == 0
 
 
+def test_the_readme_query_for_bi_analysts_gives_the_true_answer(next_day, warehouse_url, dataset):
+    """The README's example query, run as printed (with 'today' in April), answers from the marts
+    what the ground truth says about March."""
+    import re
+    import statistics
+
+    from webcare.accounts import institutions
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    sql = re.search(r"```sql\n(.*?)```", readme, re.S).group(1).replace("current_date", "date '2026-04-15'")
+    answer = {name: (rate, median) for name, rate, median in query(warehouse_url, sql)}
+    names = {row["institution_id"]: row["institution_name"] for row in institutions()
+             if row["institution_kind"] == "hospital"}
+    truth = [m for m in map(json.loads, (dataset / "messages_truth.jsonl").open())
+             if m["institution_id"] in names and m["local_date"].startswith("2026-03")
+             and m["created_at"] < WINDOW_END.strftime("%Y-%m-%dT%H:%M:%S")]
+    assert set(answer) == set(names.values())
+    for institution_id, name in names.items():
+        mine = [m for m in truth if m["institution_id"] == institution_id]
+        answered = [m for m in mine if m["first_reply_at"] and m["first_reply_at"] < WINDOW_END.strftime(
+            "%Y-%m-%dT%H:%M:%S")]
+        minutes = [(datetime.fromisoformat(m["first_reply_at"].replace("Z", "+00:00"))
+                    - datetime.fromisoformat(m["created_at"].replace("Z", "+00:00"))).total_seconds() / 60
+                   for m in answered]
+        rate, median = answer[name]
+        assert math.isclose(rate, len(answered) / len(mine), abs_tol=1e-9), name
+        assert math.isclose(median, statistics.median(minutes), abs_tol=1e-6), name
+
+
 def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehouse_url, fake_apis, daily_dag):
     future = {"id": "1000", "author_id": "99", "text": "@HospSierraNorte hola",
               "created_at": "2031-01-01T00:00:00.000Z"}
@@ -186,8 +216,6 @@ def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_
     tweet_id, created = query(warehouse_url, "select record_key, payload ->> 'created_at' from raw.x_mentions"
                                              " where account_id = %s and batch_date = %s order by record_key limit 1",
                               (HSN, DAY1))[0]
-    from datetime import datetime
-
     skewed = (datetime.fromisoformat(created.replace("Z", "+00:00")) - timedelta(minutes=10))
     reply = {"id": "1001", "author_id": HSN, "text": "Le escribimos por DM", "created_at":
              skewed.strftime("%Y-%m-%dT%H:%M:%S.000Z"), "referenced_tweets": [{"type": "replied_to", "id": tweet_id}]}
@@ -205,3 +233,4 @@ def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_
         assert marts_snapshot(warehouse_url) == before
     finally:
         query(warehouse_url, "delete from raw.x_tweets where record_key = '1001' returning 1")
+
