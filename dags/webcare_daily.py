@@ -61,7 +61,9 @@ def webcare_daily():
     def validate_raw(loads: list[dict], data_interval_start=None) -> dict:
         from webcare.validate import run_stage
 
-        totals = {key: sum(item[key] for item in loads) for key in ("received", "inserted", "quarantined")}
+        # index by length: iterating a mapped XCom probes one item past the end (a logged 404)
+        items = [loads[i] for i in range(len(loads))]
+        totals = {key: sum(item[key] for item in items) for key in ("received", "inserted", "quarantined")}
         print(f"loaded {totals}")
         return run_stage("raw", batch_date=data_interval_start.date().isoformat()).as_dict()
 
