@@ -6,6 +6,34 @@ import great_expectations.expectations as gxe
 from webcare.validate import Check
 
 SCHEMA = "marts_build"
+KPI_MARTS = {"mart_response_kpis_daily": "date_day", "mart_response_kpis_weekly": "week_start",
+             "mart_response_kpis_monthly": "month_start"}
+
+
+def _kpi_check(table: str, period: str) -> Check:
+    return Check(
+        name=f"marts_{table}",
+        query=f"select * from {SCHEMA}.{table}",
+        expectations=[
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["institution_id", "channel_id", period]),
+            gxe.ExpectColumnValuesToNotBeNull(column=period),
+            gxe.ExpectColumnValuesToBeBetween(column="inbound_count", min_value=0),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="inbound_count", column_B="answered_count",
+                                                        or_equal=True),
+            gxe.ExpectColumnValuesToBeBetween(column="response_rate", min_value=0, max_value=1),
+            gxe.ExpectColumnValuesToBeBetween(column="pct_within_sla", min_value=0, max_value=1),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="sla_measured_count", column_B="sla_achieved_count",
+                                                        or_equal=True),
+            gxe.ExpectColumnValuesToBeBetween(column="median_first_response_minutes", min_value=0),
+            gxe.ExpectColumnValuesToBeBetween(column="median_first_response_business_minutes", min_value=0),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="p90_first_response_minutes", column_B="median_first_response_minutes", or_equal=True,
+                ignore_row_if="either_value_is_missing"),
+            gxe.ExpectColumnValuesToBeBetween(column="backlog_end_count", min_value=0),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="backlog_end_count",
+                                                        column_B="backlog_end_past_sla_count", or_equal=True),
+        ],
+    )
 
 
 def checks() -> list[Check]:
@@ -13,7 +41,8 @@ def checks() -> list[Check]:
         Check(
             name="marts_fct_interactions",
             query=f"""select message_id, channel_id, institution_id, is_answered, first_response_minutes,
-                             star_rating, extract(epoch from created_at - now()) as created_seconds_from_now
+                             first_response_business_minutes, sla_elapsed_minutes, sla_status, star_rating,
+                             extract(epoch from created_at - now()) as created_seconds_from_now
                       from {SCHEMA}.fct_interactions""",
             expectations=[
                 gxe.ExpectColumnValuesToNotBeNull(column="message_id"),
@@ -22,21 +51,22 @@ def checks() -> list[Check]:
                 gxe.ExpectColumnValuesToBeInSet(column="channel_id", value_set=["x", "google"]),
                 gxe.ExpectColumnValuesToNotBeNull(column="is_answered"),
                 gxe.ExpectColumnValuesToBeBetween(column="first_response_minutes", min_value=0),
+                gxe.ExpectColumnValuesToBeBetween(column="first_response_business_minutes", min_value=0),
+                # business minutes are a part of calendar minutes: more means overlapping schedules
+                gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                    column_A="first_response_minutes", column_B="first_response_business_minutes",
+                    or_equal=True, ignore_row_if="either_value_is_missing"),
+                gxe.ExpectColumnValuesToBeBetween(column="sla_elapsed_minutes", min_value=0),
+                gxe.ExpectColumnValuesToBeInSet(column="sla_status", value_set=["achieved", "breached", "pending"]),
                 gxe.ExpectColumnValuesToBeBetween(column="star_rating", min_value=1, max_value=5),
                 gxe.ExpectColumnValuesToBeBetween(column="created_seconds_from_now", max_value=0),
             ],
         ),
         Check(
-            name="marts_mart_response_kpis_daily",
-            query=f"select * from {SCHEMA}.mart_response_kpis_daily",
-            expectations=[
-                gxe.ExpectCompoundColumnsToBeUnique(column_list=["institution_id", "channel_id", "date_day"]),
-                gxe.ExpectColumnValuesToNotBeNull(column="date_day"),
-                gxe.ExpectColumnValuesToBeBetween(column="inbound_count", min_value=0),
-                gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="inbound_count", column_B="answered_count",
-                                                            or_equal=True),
-                gxe.ExpectColumnValuesToBeBetween(column="response_rate", min_value=0, max_value=1),
-                gxe.ExpectColumnValuesToBeBetween(column="median_first_response_minutes", min_value=0),
-            ],
+            name="marts_fct_backlog_daily",
+            query=f"select age_minutes, is_past_sla from {SCHEMA}.fct_backlog_daily",
+            expectations=[gxe.ExpectColumnValuesToBeBetween(column="age_minutes", min_value=0),
+                          gxe.ExpectColumnValuesToNotBeNull(column="is_past_sla")],
         ),
+        *[_kpi_check(table, period) for table, period in KPI_MARTS.items()],
     ]
