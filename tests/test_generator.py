@@ -7,17 +7,22 @@ import sys
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from webcare.generator import expected_kpis, generate
+from webcare.generator import expected_kpis, expected_marts, generate
+from webcare.generator.hours import load_seeds
 from webcare.generator.institutions import load_institutions
 from webcare.generator.snowflake import snowflake_ms
 from webcare.generator.times import parse_time
+from webcare.generator.marts import percentile_cont
 from webcare.generator.truth import messages_truth
 
 WINDOW_END = datetime(2026, 4, 9, tzinfo=timezone.utc)
-FILES = ("manifest.json", "x_users.jsonl", "x_tweets.jsonl", "google_reviews.jsonl", "messages_truth.jsonl", "ground_truth.csv")
+FILES = ("manifest.json", "x_users.jsonl", "x_tweets.jsonl", "google_reviews.jsonl", "messages_truth.jsonl", "ground_truth.csv",
+         "truth_interactions.jsonl", "truth_backlog_daily.jsonl", "truth_kpis_daily.csv", "truth_kpis_weekly.csv",
+         "truth_kpis_monthly.csv")
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -281,21 +286,262 @@ def test_messages_truth_follows_the_kpi_definitions():
                {"location": location, "review": review | {"reviewReply": {"updateTime": "2026-03-11T08:00:00.000000Z"}}}]
     assert messages_truth([hsn, cmb], tweets, reviews) == [
         {"channel": "x", "institution_id": "cmb", "message_id": "12", "created_at": "2026-03-10T09:05:00.000Z",
-         "first_reply_at": "2026-03-10T23:30:00.000Z", "local_date": "2026-03-10"},
+         "first_reply_at": "2026-03-10T23:30:00.000Z", "local_date": "2026-03-10", "native_id": "12"},
         {"channel": "google", "institution_id": "hsn", "message_id": f"{location}/reviews/r1", "created_at": "2026-03-09T23:10:00.000000Z",
-         "first_reply_at": "2026-03-11T08:00:00.000000Z", "local_date": "2026-03-10"},
+         "first_reply_at": "2026-03-11T08:00:00.000000Z", "local_date": "2026-03-10", "native_id": f"{location}/reviews/r1"},
         {"channel": "x", "institution_id": "hsn", "message_id": "11", "created_at": "2026-03-10T09:00:00.000Z",
-         "first_reply_at": "2026-03-10T09:40:00.000Z", "local_date": "2026-03-10"},
+         "first_reply_at": "2026-03-10T09:40:00.000Z", "local_date": "2026-03-10", "native_id": "11"},
         {"channel": "x", "institution_id": "hsn", "message_id": "12", "created_at": "2026-03-10T09:05:00.000Z",
-         "first_reply_at": None, "local_date": "2026-03-10"},
+         "first_reply_at": None, "local_date": "2026-03-10", "native_id": "12"},
     ]
 
 
 def test_generation_is_fast_and_rejects_bad_arguments(tmp_path):
     started = datetime.now()
-    generate(tmp_path / "timed")
+    generate(tmp_path / "timed", institutions=len(load_institutions()))  # all 8, with the marts truth
     assert datetime.now() - started < timedelta(seconds=5)
     with pytest.raises(ValueError):
         generate(tmp_path / "bad", institutions=len(load_institutions()) + 1)
     with pytest.raises(ValueError):
         generate(tmp_path / "bad", days=0)
+
+
+# --- business hours, SLA and the response marts (docs/metrics.md), computed by hand -------------
+
+def utc(*parts) -> datetime:
+    return datetime(*parts, tzinfo=timezone.utc)
+
+
+def business(institution_id: str, channel: str, a: datetime, b: datetime) -> float:
+    return load_seeds().hours(institution_id, channel).business_minutes(a, b)
+
+
+@pytest.mark.parametrize("institution_id, channel, created, replied, minutes", [
+    # Fri 13 Mar 19:00 CET -> Mon 16 Mar 09:30 CET, Mon-Fri 08-20: 60 on Friday + 90 on Monday
+    ("hsn", "google", utc(2026, 3, 13, 18), utc(2026, 3, 16, 8, 30), 150),
+    # Fri 27 Mar 19:30 CET -> Mon 30 Mar 08:45 CEST (spring forward on Sunday 29 Mar): 30 + 45
+    ("hsn", "google", utc(2026, 3, 27, 18, 30), utc(2026, 3, 30, 6, 45), 75),
+    # X of hsn is also open at weekends 10-14: Sat 24 Oct 13:00 CEST -> Mon 26 Oct 08:30 CET (fall back on Sunday 25):
+    # 60 on Saturday + 240 on Sunday (10-14 CET = 09-13 UTC) + 30 on Monday
+    ("hsn", "x", utc(2026, 10, 24, 11), utc(2026, 10, 26, 7, 30), 330),
+    # Wed 1 Apr 19:00 CEST -> Mon 6 Apr 09:00 CEST across Maundy Thursday and Good Friday (Madrid): 60 + 60
+    ("hsn", "google", utc(2026, 4, 1, 17), utc(2026, 4, 6, 7), 120),
+    # cmr (08:30-15:30) across its local holiday on Wed 25 Mar: Tue 15:00 CET -> Thu 09:00 CET: 30 + 30
+    ("cmr", "x", utc(2026, 3, 24, 14), utc(2026, 3, 26, 8), 60),
+    # after hours: Tue 21:00 -> 22:30 CET, closed at 20:00
+    ("hsn", "google", utc(2026, 3, 10, 20), utc(2026, 3, 10, 21, 30), 0),
+    # within the same minute: 40 seconds
+    ("hsn", "google", utc(2026, 3, 10, 10, 15, 5), utc(2026, 3, 10, 10, 15, 45), 40 / 60),
+    # split shift of cmb (09-14, 16-19) before 25 Mar: Mon 16 Mar 13:00 -> 17:00 CET: 60 + 60
+    ("cmb", "x", utc(2026, 3, 16, 12), utc(2026, 3, 16, 16), 120),
+    # from 25 Mar cmb opens 09-19 without a break: Wed 25 Mar 13:00 -> 17:00 CET
+    ("cmb", "x", utc(2026, 3, 25, 12), utc(2026, 3, 25, 16), 240),
+    # the day before the change still has the break
+    ("cmb", "google", utc(2026, 3, 24, 12), utc(2026, 3, 24, 16), 120),
+    # channel-specific rows: X of hsn is open 08-22 on weekdays, Google (all) 08-20: Tue 19:00 -> 21:30 CET
+    ("hsn", "x", utc(2026, 3, 10, 18), utc(2026, 3, 10, 20, 30), 150),
+    ("hsn", "google", utc(2026, 3, 10, 18), utc(2026, 3, 10, 20, 30), 60),
+    # hcm's Google desk opens Mon, Wed, Fri 09-14 only; its X follows the 08-20 weekday rows
+    ("hcm", "google", utc(2026, 3, 10, 8), utc(2026, 3, 10, 12), 0),
+    ("hcm", "x", utc(2026, 3, 10, 8), utc(2026, 3, 10, 12), 240),
+    # Atlantic/Canary: Mon 30 Mar 08:00-20:00 WEST = 07:00-19:00 UTC
+    ("hia", "x", utc(2026, 3, 30, 6), utc(2026, 3, 30, 8), 60),
+])
+def test_business_minutes_by_hand(institution_id, channel, created, replied, minutes):
+    assert business(institution_id, channel, created, replied) == pytest.approx(minutes, abs=1e-9)
+
+
+def test_open_intervals_follow_the_zone_rules_of_each_date():
+    hours = load_seeds().hours("hsn", "x")
+    assert hours.intervals(date(2026, 3, 28)) == [(utc(2026, 3, 28, 9), utc(2026, 3, 28, 13))]  # 10-14 CET
+    assert hours.intervals(date(2026, 3, 29)) == [(utc(2026, 3, 29, 8), utc(2026, 3, 29, 12))]  # 10-14 CEST
+    assert hours.intervals(date(2026, 10, 25)) == [(utc(2026, 10, 25, 9), utc(2026, 10, 25, 13))]
+    assert load_seeds().hours("hsn", "google").intervals(date(2026, 3, 29)) == []
+    assert load_seeds().hours("hsn", "x").intervals(date(2026, 4, 2)) == []  # Maundy Thursday, Madrid
+    assert load_seeds().hours("cmb", "x").intervals(date(2026, 4, 2)) != []  # not a holiday in Catalonia
+    assert load_seeds().hours("cmb", "x").intervals(date(2026, 4, 6)) == []  # Easter Monday is
+
+
+def test_sla_policy_and_breach_instants():
+    seeds = load_seeds()
+    assert seeds.policy("hsn", "x", date(2026, 3, 25)).target_minutes == 120
+    assert seeds.policy("hsn", "x", date(2026, 3, 26)).target_minutes == 60
+    hsn_x = seeds.hours("hsn", "x")
+    # 120 business minutes from Tue 21:00 CET: 60 until 22:00, then 60 from Wed 08:00 -> Wed 09:00 CET
+    assert hsn_x.deadline(utc(2026, 3, 10, 20), 120) == utc(2026, 3, 11, 8)
+    # reached exactly at closing time: the breach is the closing instant, not the next opening
+    assert hsn_x.deadline(utc(2026, 3, 10, 19), 120) == utc(2026, 3, 10, 21)
+    # cgs Google, 600 business minutes from a Saturday: Mon 09-14 + 17-20 (480), Tue 09:00-11:00 CET
+    assert seeds.hours("cgs", "google").deadline(utc(2026, 3, 14, 12), 600) == utc(2026, 3, 17, 10)
+    # across the spring-forward weekend: Fri 27 Mar 19:00 CET + 120 -> 60 on Friday, Mon 30 Mar 09:00 CEST
+    assert seeds.hours("hsn", "google").deadline(utc(2026, 3, 27, 18), 120) == utc(2026, 3, 30, 7)
+
+
+def write_dataset(folder: Path, institutions: list[str], messages: list[tuple]) -> Path:
+    """messages: (channel, institution_id, native id, created_at, first_reply_at or None)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "manifest.json").write_text(json.dumps({"institutions": institutions}))
+    zones = {i["institution_id"]: i["time_zone"] for i in load_institutions()}
+    lines = []
+    for channel, institution_id, native_id, created, replied in messages:
+        local_date = parse_time(created).astimezone(ZoneInfo(zones[institution_id])).date().isoformat()
+        lines.append({"channel": channel, "institution_id": institution_id, "message_id": native_id, "created_at": created,
+                      "first_reply_at": replied, "local_date": local_date, "native_id": native_id})
+    (folder / "messages_truth.jsonl").write_text("".join(json.dumps(m) + "\n" for m in lines))
+    return folder
+
+
+AS_OF = utc(2026, 3, 13, 12)  # Friday 13:00 in Madrid
+
+
+@pytest.fixture(scope="module")
+def handmade(tmp_path_factory) -> dict:
+    folder = write_dataset(tmp_path_factory.mktemp("handmade"), ["hsn", "cmb"], [
+        ("google", "hsn", "g1", "2026-03-10T10:00:00.000000Z", "2026-03-12T09:00:00.000000Z"),  # answered two days later
+        ("x", "hsn", "1", "2026-03-10T09:00:00.000Z", "2026-03-10T09:10:00.000Z"),
+        ("x", "hsn", "2", "2026-03-10T09:00:00.000Z", "2026-03-10T09:20:00.000Z"),
+        ("x", "hsn", "3", "2026-03-10T09:00:00.000Z", "2026-03-10T09:30:00.000Z"),
+        ("x", "hsn", "4", "2026-03-10T09:00:00.000Z", "2026-03-10T09:40:00.000Z"),
+        ("x", "hsn", "5", "2026-03-10T20:00:00.000Z", None),  # Tue 21:00 CET, never answered
+        ("x", "hsn", "6", "2026-03-10T12:00:00.000Z", "2026-03-10T11:59:00.000Z"),  # clock skew
+        ("x", "hsn", "7", "2026-03-13T11:00:00.000Z", "2026-03-13T13:00:00.000Z"),  # reply after the as-of instant
+        ("x", "hsn", "8", "2026-03-13T12:00:00.000Z", None),  # created at the as-of instant: not visible
+    ])
+    return expected_marts(folder, AS_OF)
+
+
+def test_interactions_by_hand(handmade):
+    rows = {r["native_id"]: r for r in handmade["interactions"]}
+    assert set(rows) == {"g1", "1", "2", "3", "4", "5", "6", "7"}
+    assert rows["g1"] == {
+        "channel": "google", "institution_id": "hsn", "native_id": "g1", "local_date": date(2026, 3, 10), "is_answered": True,
+        "first_response_at": utc(2026, 3, 12, 9), "has_clock_skew": False, "first_response_minutes": 2820.0,
+        # Tue 11:00-20:00 (540) + Wed 08-20 (720) + Thu 08:00-10:00 (120)
+        "first_response_business_minutes": 1380.0, "sla_target_minutes": 2880, "sla_time_basis": "calendar",
+        "sla_breach_at": utc(2026, 3, 12, 10), "sla_status": "achieved", "sla_elapsed_minutes": 2820.0}
+    assert rows["5"] == {
+        "channel": "x", "institution_id": "hsn", "native_id": "5", "local_date": date(2026, 3, 10), "is_answered": False,
+        "first_response_at": None, "has_clock_skew": False, "first_response_minutes": None,
+        "first_response_business_minutes": None, "sla_target_minutes": 120, "sla_time_basis": "business",
+        "sla_breach_at": utc(2026, 3, 11, 8), "sla_status": "breached",
+        # business minutes to the as-of instant: 60 (Tue) + 840 (Wed 08-22) + 840 (Thu) + 300 (Fri 08:00-13:00)
+        "sla_elapsed_minutes": 2040.0}
+    assert (rows["6"]["is_answered"], rows["6"]["has_clock_skew"], rows["6"]["first_response_minutes"],
+            rows["6"]["first_response_business_minutes"], rows["6"]["sla_breach_at"], rows["6"]["sla_status"],
+            rows["6"]["sla_elapsed_minutes"], rows["6"]["sla_target_minutes"]) == (True, True, None, None, None, None, None, None)
+    # the reply at 13:00 UTC is after the as-of instant: unknown, so pending (breach Fri 14:00 CET = 13:00 UTC)
+    assert (rows["7"]["is_answered"], rows["7"]["first_response_at"], rows["7"]["sla_breach_at"], rows["7"]["sla_status"],
+            rows["7"]["sla_elapsed_minutes"]) == (False, None, utc(2026, 3, 13, 13), "pending", 60.0)
+    assert [rows[n]["sla_status"] for n in "1234"] == ["achieved"] * 4
+
+
+def test_sla_status_moves_from_pending_to_breached_with_the_as_of(tmp_path):
+    folder = write_dataset(tmp_path, ["hsn"], [("x", "hsn", "5", "2026-03-10T20:00:00.000Z", "2026-03-11T08:00:00.000Z")])
+    status = {as_of: expected_marts(folder, as_of)["interactions"][0]["sla_status"]
+              for as_of in (utc(2026, 3, 11, 7, 59), utc(2026, 3, 11, 8), utc(2026, 3, 11, 8, 0, 1))}
+    # the reply at the breach instant is achieved once known; before it is known, pending until the breach instant
+    assert status == {utc(2026, 3, 11, 7, 59): "pending", utc(2026, 3, 11, 8): "pending", utc(2026, 3, 11, 8, 0, 1): "achieved"}
+    late = write_dataset(tmp_path / "late", ["hsn"], [("x", "hsn", "5", "2026-03-10T20:00:00.000Z", None)])
+    assert expected_marts(late, utc(2026, 3, 11, 8))["interactions"][0]["sla_status"] == "pending"
+    assert expected_marts(late, utc(2026, 3, 11, 8, 0, 1))["interactions"][0]["sla_status"] == "breached"
+
+
+def test_backlog_by_hand(handmade):
+    rows = [(r["native_id"], r["date_day"].isoformat(), r["age_minutes"], r["is_past_sla"]) for r in handmade["backlog_daily"]
+            if r["institution_id"] == "hsn"]
+    assert sorted(rows) == sorted([
+        ("g1", "2026-03-10", 780.0, False), ("g1", "2026-03-11", 2220.0, False),  # answered Thu 10:00 CET
+        ("5", "2026-03-10", 180.0, False), ("5", "2026-03-11", 1620.0, True), ("5", "2026-03-12", 3060.0, True),
+        ("5", "2026-03-13", 3840.0, True),  # the as-of day ends at the as-of instant
+        ("7", "2026-03-13", 60.0, False),
+    ])
+    assert {r["channel"] for r in handmade["backlog_daily"] if r["native_id"] == "g1"} == {"google"}
+
+
+def test_backlog_days_across_the_dst_change(tmp_path):
+    folder = write_dataset(tmp_path, ["cmb"], [("google", "cmb", "r", "2026-03-28T12:00:00.000000Z", None)])
+    rows = expected_marts(folder, utc(2026, 3, 30, 6))["backlog_daily"]
+    # Sunday 29 March lasts 23 hours: it ends at 22:00 UTC
+    assert [(r["date_day"], r["age_minutes"], r["is_past_sla"]) for r in rows] == [
+        (date(2026, 3, 28), 660.0, False), (date(2026, 3, 29), 2040.0, False), (date(2026, 3, 30), 2520.0, False)]
+
+
+def test_percentile_cont_interpolates():
+    assert percentile_cont([40, 10, 30, 20], 0.5) == 25
+    assert percentile_cont([10, 20, 30, 40], 0.9) == pytest.approx(37)
+    assert percentile_cont([5], 0.9) == 5
+    assert percentile_cont([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.9) == 10
+    assert percentile_cont([], 0.5) is None
+
+
+def test_kpis_by_hand(handmade):
+    daily = {(r["institution_id"], r["channel"], r["period_start"]): r for r in handmade["kpis_daily"]}
+    assert len(handmade["kpis_daily"]) == 2 * 2 * 4  # hsn and cmb, both channels, 10-13 March
+    assert daily["hsn", "x", date(2026, 3, 10)] == pytest.approx({
+        "institution_id": "hsn", "channel": "x", "period_start": date(2026, 3, 10), "inbound": 6, "answered": 5,
+        "response_rate": 5 / 6, "median_first_response_minutes": 25.0, "p90_first_response_minutes": 37.0,
+        "median_first_response_business_minutes": 25.0, "p90_first_response_business_minutes": 37.0,
+        "sla_measured": 5, "sla_achieved": 4, "pct_within_sla": 0.8, "backlog_end": 1, "backlog_end_past_sla": 0})
+    assert (daily["hsn", "google", date(2026, 3, 11)]["inbound"], daily["hsn", "google", date(2026, 3, 11)]["backlog_end"]) == (0, 1)
+    empty = daily["cmb", "x", date(2026, 3, 12)]
+    assert (empty["inbound"], empty["response_rate"], empty["median_first_response_minutes"], empty["pct_within_sla"],
+            empty["backlog_end"]) == (0, None, None, None, 0)
+    weekly = {(r["institution_id"], r["channel"]): r for r in handmade["kpis_weekly"]}
+    assert {r["period_start"] for r in handmade["kpis_weekly"]} == {date(2026, 3, 9)}
+    hsn_x = weekly["hsn", "x"]
+    # the week is not over: its backlog is the as-of day's ("5" past its SLA, "7" pending)
+    assert (hsn_x["inbound"], hsn_x["answered"], hsn_x["sla_measured"], hsn_x["backlog_end"], hsn_x["backlog_end_past_sla"]) \
+        == (7, 5, 5, 2, 1)
+    assert weekly["hsn", "google"]["median_first_response_business_minutes"] == 1380.0
+    monthly = [r for r in handmade["kpis_monthly"] if (r["institution_id"], r["channel"]) == ("hsn", "x")]
+    assert [(r["period_start"], r["inbound"], r["backlog_end"]) for r in monthly] == [(date(2026, 3, 1), 7, 2)]
+
+
+def test_period_backlog_uses_the_last_day_of_a_finished_period(tmp_path):
+    # answered on Tuesday 17 March: in the backlog at the end of Sunday 15, the last day of its week
+    folder = write_dataset(tmp_path, ["hsn"], [("google", "hsn", "a", "2026-03-13T10:00:00.000000Z", "2026-03-17T09:00:00.000000Z"),
+                                              ("google", "hsn", "b", "2026-03-17T10:00:00.000000Z", None)])
+    weekly = {r["period_start"]: r for r in expected_marts(folder, utc(2026, 3, 18, 12))["kpis_weekly"] if r["channel"] == "google"}
+    assert (weekly[date(2026, 3, 9)]["backlog_end"], weekly[date(2026, 3, 9)]["backlog_end_past_sla"]) == (1, 1)
+    assert (weekly[date(2026, 3, 16)]["backlog_end"], weekly[date(2026, 3, 16)]["backlog_end_past_sla"]) == (1, 0)
+
+
+def test_generated_replies_follow_the_seeded_schedules(truth):
+    seeds = load_seeds()
+    answered = [(m, parse_time(m["created_at"]), parse_time(m["first_reply_at"])) for m in truth if m["first_reply_at"]]
+    inside = sum(seeds.hours(m["institution_id"], m["channel"]).is_open(reply) for m, _, reply in answered)
+    assert 0.7 < inside / len(answered) < 0.97  # mostly inside open hours, some after hours
+    local = [(m, created.astimezone(seeds.zone(m["institution_id"])).date(), reply.astimezone(seeds.zone(m["institution_id"])).date())
+             for m, created, reply in answered]
+    across_weekend = [m for m, first, last in local
+                      if any((first + timedelta(days=n)).isoweekday() == 6 for n in range(1, (last - first).days))]
+    spring_forward = utc(2026, 3, 29, 1)
+    across_dst = [m for m, created, reply in answered if created < spring_forward <= reply]
+    across_holiday = [m for m, first, last in local
+                      if any(first < day < last for day in seeds.closed[m["institution_id"]])]
+    same_minute = [m for m, created, reply in answered if timedelta(seconds=10) <= reply - created <= timedelta(seconds=50)]
+    assert min(len(across_weekend), len(across_dst), len(across_holiday), len(same_minute)) > 0
+    assert {m["channel"] for m in across_holiday} == {"x", "google"}
+
+
+def test_generated_marts_agree_with_the_ground_truth(dataset, truth):
+    marts = expected_marts(dataset, WINDOW_END)
+    assert len(marts["interactions"]) == len(truth)
+    assert {r["sla_status"] for r in marts["interactions"]} == {"achieved", "breached", "pending"}
+    for row in marts["interactions"]:
+        if row["is_answered"]:
+            assert 0 <= row["first_response_business_minutes"] <= row["first_response_minutes"]
+    with (dataset / "ground_truth.csv").open(newline="") as lines:
+        ground = {(r["institution_id"], r["channel"], r["day"]): r for r in csv.DictReader(lines)}
+    daily = marts["kpis_daily"]
+    assert len(daily) == len(ground)
+    for row in daily:
+        other = ground[row["institution_id"], row["channel"], row["period_start"].isoformat()]
+        assert (row["inbound"], row["answered"]) == (int(other["inbound"]), int(other["answered"]))
+        if row["median_first_response_minutes"] is not None:
+            assert row["median_first_response_minutes"] == pytest.approx(float(other["median_first_response_minutes"]))
+    with (dataset / "truth_kpis_weekly.csv").open(newline="") as lines:
+        written = list(csv.DictReader(lines))
+    assert [(r["institution_id"], r["channel"], r["period_start"], int(r["backlog_end"])) for r in written] == [
+        (r["institution_id"], r["channel"], r["period_start"].isoformat(), r["backlog_end"]) for r in marts["kpis_weekly"]]
+    assert len(read_jsonl(dataset / "truth_backlog_daily.jsonl")) == len(marts["backlog_daily"]) > 0

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from .google_traffic import google_traffic
 from .institutions import load_institutions
+from .marts import expected_marts, write_marts
 from .times import x_time
 from .truth import expected_kpis, messages_truth
 from .x_traffic import x_traffic
 
-__all__ = ["generate", "expected_kpis"]
+__all__ = ["generate", "expected_kpis", "expected_marts"]
 
 KPI_COLUMNS = ("institution_id", "channel", "day", "inbound", "answered", "response_rate", "median_first_response_minutes")
 
@@ -33,6 +34,7 @@ def generate(out_dir: str | Path, institutions: int = 5, days: int = 30, start: 
     write_jsonl(out / "google_reviews.jsonl", reviews)
     write_jsonl(out / "messages_truth.jsonl", messages_truth(chosen, tweets, reviews))
     write_kpis(out / "ground_truth.csv", expected_kpis(out, window[1]))
+    write_marts(out, expected_marts(out, window[1]))
     return out
 
 

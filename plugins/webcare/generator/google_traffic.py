@@ -24,7 +24,7 @@ def ordered(state: dict) -> dict:
 
 class InstitutionGoogle:
     def __init__(self, rng: random.Random, institution: dict, window: tuple[datetime, datetime]):
-        self.rng, self.calendar, self.window = rng, Calendar(institution), window
+        self.rng, self.calendar, self.window = rng, Calendar(institution, "google"), window
         self.location = f"accounts/{institution['google_account_id']}/locations/{institution['google_location_id']}"
         busy = institution["institution_kind"] == "hospital"
         self.daily_reviews = rng.uniform(3, 6) if busy else rng.uniform(1, 3)

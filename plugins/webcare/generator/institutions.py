@@ -1,8 +1,9 @@
 """The institutions seed of the dbt project, the only list of institutions."""
 import csv
-from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[3] / "dbt_project" / "seeds" / "institutions.csv"
+from webcare import config
+
+SEED = config.SEEDS_DIR / "institutions.csv"
 
 
 def load_institutions(count: int | None = None) -> list[dict]:

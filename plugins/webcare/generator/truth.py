@@ -42,7 +42,8 @@ def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[d
 def message(channel: str, institution: dict, message_id: str, created_at: str, first_reply_at: str | None) -> dict:
     local_date = parse_time(created_at).astimezone(ZoneInfo(institution["time_zone"])).date()
     return {"channel": channel, "institution_id": institution["institution_id"], "message_id": message_id,
-            "created_at": created_at, "first_reply_at": first_reply_at, "local_date": local_date.isoformat()}
+            "created_at": created_at, "first_reply_at": first_reply_at, "local_date": local_date.isoformat(),
+            "native_id": message_id}
 
 
 def expected_kpis(dataset_dir: str | Path, as_of: datetime) -> list[dict]:

@@ -34,7 +34,7 @@ def account(institution: dict) -> dict:
 
 class InstitutionX:
     def __init__(self, rng: random.Random, institution: dict, accounts: list[dict], window: tuple[datetime, datetime]):
-        self.rng, self.calendar, self.window = rng, Calendar(institution), window
+        self.rng, self.calendar, self.window = rng, Calendar(institution, "x"), window
         self.account = account(institution)
         self.others = [a for a in accounts if a["id"] != self.account["id"]]
         busy = institution["institution_kind"] == "hospital"

@@ -1,0 +1,205 @@
+"""The exact rows the response marts must hold, by docs/metrics.md, in plain Python.
+
+`expected_marts(dataset_dir, as_of)` reads messages_truth.jsonl and the seeds and returns
+interactions (one per visible inbound message, with business minutes and its SLA event), the
+daily backlog, and the daily / weekly / monthly KPIs per institution and channel.
+"""
+import csv
+import json
+import math
+from collections import Counter
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from .hours import Seeds, load_seeds
+from .times import google_time, parse_time
+
+CHANNELS = ("google", "x")
+PRIORITY = "normal"
+INTERACTION_COLUMNS = ("channel", "institution_id", "native_id", "local_date", "is_answered", "first_response_at",
+                       "has_clock_skew", "first_response_minutes", "first_response_business_minutes", "sla_target_minutes",
+                       "sla_time_basis", "sla_breach_at", "sla_status", "sla_elapsed_minutes")
+BACKLOG_COLUMNS = ("channel", "institution_id", "native_id", "date_day", "age_minutes", "is_past_sla")
+KPI_COLUMNS = ("institution_id", "channel", "period_start", "inbound", "answered", "response_rate",
+               "median_first_response_minutes", "p90_first_response_minutes", "median_first_response_business_minutes",
+               "p90_first_response_business_minutes", "sla_measured", "sla_achieved", "pct_within_sla", "backlog_end",
+               "backlog_end_past_sla")
+GRAINS = ("daily", "weekly", "monthly")
+MINUTE = timedelta(minutes=1)
+
+
+def percentile_cont(values: list[float], fraction: float) -> float | None:
+    """PostgreSQL percentile_cont: linear interpolation at 0-based position (n - 1) * fraction of the sorted values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * fraction
+    low = math.floor(position)
+    high = math.ceil(position)
+    if low == high:
+        return ordered[low]
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def local_midnight_after(seeds: Seeds, institution_id: str, day: date) -> datetime:
+    """The UTC instant of the local midnight that ends `day` (23 or 25 hours after its start across DST)."""
+    return datetime.combine(day + timedelta(days=1), time(), seeds.zone(institution_id)).astimezone(timezone.utc)
+
+
+def interaction(seeds: Seeds, message: dict, as_of: datetime) -> tuple[dict, datetime]:
+    """One interactions row (and the message's creation instant) as of `as_of`."""
+    institution_id, channel = message["institution_id"], message["channel"]
+    hours = seeds.hours(institution_id, channel)
+    created = parse_time(message["created_at"])
+    local_date = date.fromisoformat(message["local_date"])
+    reply = parse_time(message["first_reply_at"]) if message.get("first_reply_at") else None
+    if reply is not None and reply >= as_of:
+        reply = None  # not known yet
+    skew = reply is not None and reply < created
+    row = {"channel": channel, "institution_id": institution_id, "native_id": message.get("native_id", message["message_id"]),
+           "local_date": local_date, "is_answered": reply is not None, "first_response_at": reply, "has_clock_skew": skew,
+           "first_response_minutes": None, "first_response_business_minutes": None, "sla_target_minutes": None,
+           "sla_time_basis": None, "sla_breach_at": None, "sla_status": None, "sla_elapsed_minutes": None}
+    if skew:
+        return row, created
+    if reply is not None:
+        row["first_response_minutes"] = (reply - created) / MINUTE
+        row["first_response_business_minutes"] = hours.business_minutes(created, reply)
+    policy = seeds.policy(institution_id, channel, local_date, PRIORITY)
+    if policy is None:
+        return row, created
+    business = policy.time_basis == "business"
+    breach = hours.deadline(created, policy.target_minutes) if business else created + timedelta(minutes=policy.target_minutes)
+    if reply is not None:
+        status = "achieved" if reply <= breach else "breached"
+    else:
+        status = "breached" if as_of > breach else "pending"
+    end = reply if reply is not None else as_of
+    elapsed = hours.business_minutes(created, end) if business else (end - created) / MINUTE
+    row |= {"sla_target_minutes": policy.target_minutes, "sla_time_basis": policy.time_basis, "sla_breach_at": breach,
+            "sla_status": status, "sla_elapsed_minutes": elapsed}
+    return row, created
+
+
+def backlog_rows(seeds: Seeds, row: dict, created: datetime, as_of: datetime, as_of_day: date) -> list[dict]:
+    """The message's rows of the daily backlog: each local day at whose end it was still unanswered."""
+    rows, day, reply, breach = [], row["local_date"], row["first_response_at"], row["sla_breach_at"]
+    while day <= as_of_day:
+        end = min(local_midnight_after(seeds, row["institution_id"], day), as_of)
+        if not created < end or (reply is not None and reply < end):
+            break
+        rows.append({"channel": row["channel"], "institution_id": row["institution_id"], "native_id": row["native_id"],
+                     "date_day": day, "age_minutes": (end - created) / MINUTE,
+                     "is_past_sla": breach is not None and breach < end})
+        day += timedelta(days=1)
+    return rows
+
+
+def period_start(grain: str, day: date) -> date:
+    if grain == "weekly":
+        return day - timedelta(days=day.weekday())
+    if grain == "monthly":
+        return day.replace(day=1)
+    return day
+
+
+def period_last_day(grain: str, start: date) -> date:
+    if grain == "weekly":
+        return start + timedelta(days=6)
+    if grain == "monthly":
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return start
+
+
+def kpi_rows(grain: str, institutions: list[str], interactions: list[dict], backlog_end: Counter, backlog_past: Counter,
+             as_of_days: dict[str, date], first: date, last: date) -> list[dict]:
+    starts, day = [], first
+    while day <= last:
+        start = period_start(grain, day)
+        if not starts or starts[-1] != start:
+            starts.append(start)
+        day += timedelta(days=1)
+    groups: dict = {}
+    for row in interactions:
+        groups.setdefault((row["institution_id"], row["channel"], period_start(grain, row["local_date"])), []).append(row)
+    out = []
+    for institution_id in sorted(institutions):
+        for channel in CHANNELS:
+            for start in starts:
+                rows = groups.get((institution_id, channel, start), [])
+                answered = [r for r in rows if r["is_answered"]]
+                timed = [r for r in answered if not r["has_clock_skew"]]
+                minutes = [r["first_response_minutes"] for r in timed]
+                business = [r["first_response_business_minutes"] for r in timed]
+                measured = [r for r in rows if r["sla_status"] in ("achieved", "breached")]
+                achieved = sum(r["sla_status"] == "achieved" for r in measured)
+                chosen = period_last_day(grain, start)
+                as_of_day = as_of_days.get(institution_id)
+                if as_of_day is not None and start <= as_of_day <= chosen:
+                    chosen = as_of_day
+                out.append({"institution_id": institution_id, "channel": channel, "period_start": start,
+                            "inbound": len(rows), "answered": len(answered),
+                            "response_rate": len(answered) / len(rows) if rows else None,
+                            "median_first_response_minutes": percentile_cont(minutes, 0.5),
+                            "p90_first_response_minutes": percentile_cont(minutes, 0.9),
+                            "median_first_response_business_minutes": percentile_cont(business, 0.5),
+                            "p90_first_response_business_minutes": percentile_cont(business, 0.9),
+                            "sla_measured": len(measured), "sla_achieved": achieved,
+                            "pct_within_sla": achieved / len(measured) if measured else None,
+                            "backlog_end": backlog_end[institution_id, channel, chosen],
+                            "backlog_end_past_sla": backlog_past[institution_id, channel, chosen]})
+    return out
+
+
+def expected_marts(dataset_dir: str | Path, as_of: datetime) -> dict[str, list[dict]]:
+    """Rows of the response marts as of `as_of` (aware): keys interactions, backlog_daily, kpis_daily, kpis_weekly,
+    kpis_monthly. Timestamps are aware UTC datetimes, dates `date`s, floats unrounded, nulls None."""
+    dataset = Path(dataset_dir)
+    institutions = json.loads((dataset / "manifest.json").read_text(encoding="utf-8"))["institutions"]
+    seeds = load_seeds()
+    with (dataset / "messages_truth.jsonl").open(encoding="utf-8") as lines:
+        visible = [m for m in map(json.loads, lines) if parse_time(m["created_at"]) < as_of]
+    as_of_days = {i: as_of.astimezone(seeds.zone(i)).date() for i in institutions}
+    interactions, backlog = [], []
+    for message in sorted(visible, key=lambda m: (m["institution_id"], m["channel"], parse_time(m["created_at"]),
+                                                  m.get("native_id", m["message_id"]))):
+        row, created = interaction(seeds, message, as_of)
+        interactions.append(row)
+        backlog += backlog_rows(seeds, row, created, as_of, as_of.astimezone(seeds.zone(row["institution_id"])).date())
+    backlog.sort(key=lambda r: (r["institution_id"], r["channel"], r["date_day"], r["native_id"]))
+    marts = {"interactions": interactions, "backlog_daily": backlog}
+    if not interactions:
+        return marts | {f"kpis_{grain}": [] for grain in GRAINS}
+    ends, past = Counter(), Counter()
+    for row in backlog:
+        key = (row["institution_id"], row["channel"], row["date_day"])
+        ends[key] += 1
+        past[key] += row["is_past_sla"]
+    first, last = min(r["local_date"] for r in interactions), max(r["local_date"] for r in interactions)
+    for grain in GRAINS:
+        marts[f"kpis_{grain}"] = kpi_rows(grain, institutions, interactions, ends, past, as_of_days, first, last)
+    return marts
+
+
+def plain(value):
+    """A JSON / CSV friendly value: timestamps as RFC 3339 UTC with microseconds, dates ISO."""
+    if isinstance(value, datetime):
+        return google_time(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def write_marts(out: Path, marts: dict[str, list[dict]]) -> None:
+    """truth_interactions.jsonl, truth_backlog_daily.jsonl and truth_kpis_{daily,weekly,monthly}.csv."""
+    for name, columns in (("interactions", INTERACTION_COLUMNS), ("backlog_daily", BACKLOG_COLUMNS)):
+        with (out / f"truth_{name}.jsonl").open("w", encoding="utf-8", newline="\n") as lines:
+            for row in marts[name]:
+                lines.write(json.dumps({c: plain(row[c]) for c in columns}, ensure_ascii=False, separators=(",", ":")) + "\n")
+    for grain in GRAINS:
+        with (out / f"truth_kpis_{grain}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(KPI_COLUMNS)
+            for row in marts[f"kpis_{grain}"]:
+                writer.writerow("" if row[c] is None else repr(row[c]) if isinstance(row[c], float) else plain(row[c])
+                                for c in KPI_COLUMNS)
