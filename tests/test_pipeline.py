@@ -63,6 +63,38 @@ def assert_kpis_equal(url: str, expected: list[dict]) -> None:
     assert sum(r["inbound"] for r in expected) > 500 and sum(r["answered"] for r in expected) > 100
 
 
+def rows_as_dicts(url: str, sql: str) -> list[dict]:
+    import psycopg2
+    import psycopg2.extras
+
+    with psycopg2.connect(url) as conn, conn.cursor(cursor_factory=psycopg2.extras.RealDictCursor) as cur:
+        cur.execute(sql)
+        rows = [dict(r) for r in cur.fetchall()]
+    conn.close()
+    return rows
+
+
+def same_value(mine, theirs) -> bool:
+    if mine is None or theirs is None:
+        return mine is None and theirs is None
+    if isinstance(theirs, float) or isinstance(mine, float):
+        return math.isclose(float(mine), float(theirs), rel_tol=1e-9, abs_tol=1e-6)
+    if isinstance(theirs, datetime):
+        return abs((mine - theirs).total_seconds()) < 1e-3
+    return mine == theirs
+
+
+def assert_rows_equal(actual: list[dict], expected: list[dict], key: tuple[str, ...], columns: dict[str, str]) -> None:
+    """Every expected row is in the mart with the same values (columns: truth name -> mart name)."""
+    assert expected, "no expected rows: the comparison would prove nothing"
+    mine = {tuple(r[k] for k in key): r for r in actual}
+    theirs = {tuple(r[k] for k in key): r for r in expected}
+    assert set(mine) == set(theirs), f"keys differ: {sorted(set(mine) ^ set(theirs))[:5]}"
+    wrong = [(k, column, mine[k][mart], theirs[k][truth]) for k in theirs for truth, mart in columns.items()
+             if not same_value(mine[k][mart], theirs[k][truth])]
+    assert not wrong, f"{len(wrong)} values differ, e.g. {wrong[:5]}"
+
+
 def task_states(run) -> dict[str, str]:
     from airflow.models.taskinstance import TaskInstance
     from airflow.utils.session import create_session
@@ -162,7 +194,7 @@ def test_rerunning_a_day_changes_nothing(next_day, warehouse_url, fake_apis, dai
     assert inserted == 0
 
 
-def test_the_readme_query_for_bi_analysts_gives_the_true_answer(next_day, warehouse_url, dataset):
+def test_the_readme_query_for_bi_analysts_gives_the_true_answer(truth, warehouse_url):
     """The README's example query, run as printed (with 'today' in April), answers from the marts
     what the ground truth says about March."""
     import re
@@ -172,23 +204,107 @@ def test_the_readme_query_for_bi_analysts_gives_the_true_answer(next_day, wareho
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     sql = re.search(r"```sql\n(.*?)```", readme, re.S).group(1).replace("current_date", "date '2026-04-15'")
-    answer = {name: (rate, median) for name, rate, median in query(warehouse_url, sql)}
+    answer = query(warehouse_url, sql)
     names = {row["institution_id"]: row["institution_name"] for row in institutions()
              if row["institution_kind"] == "hospital"}
-    truth = [m for m in map(json.loads, (dataset / "messages_truth.jsonl").open())
-             if m["institution_id"] in names and m["local_date"].startswith("2026-03")
-             and m["created_at"] < WINDOW_END.strftime("%Y-%m-%dT%H:%M:%S")]
-    assert set(answer) == set(names.values())
+    expected = []
     for institution_id, name in names.items():
-        mine = [m for m in truth if m["institution_id"] == institution_id]
-        answered = [m for m in mine if m["first_reply_at"] and m["first_reply_at"] < WINDOW_END.strftime(
-            "%Y-%m-%dT%H:%M:%S")]
-        minutes = [(datetime.fromisoformat(m["first_reply_at"].replace("Z", "+00:00"))
-                    - datetime.fromisoformat(m["created_at"].replace("Z", "+00:00"))).total_seconds() / 60
-                   for m in answered]
-        rate, median = answer[name]
-        assert math.isclose(rate, len(answered) / len(mine), abs_tol=1e-9), name
-        assert math.isclose(median, statistics.median(minutes), abs_tol=1e-6), name
+        mine = [m for m in truth["interactions"] if m["institution_id"] == institution_id
+                and m["local_date"].month == 3]
+        minutes = [m["first_response_business_minutes"] for m in mine
+                   if m["first_response_business_minutes"] is not None]
+        breaches = sum(m["sla_status"] == "breached" for m in mine)
+        expected.append((name, sum(m["is_answered"] for m in mine) / len(mine), statistics.median(minutes), breaches))
+    expected.sort(key=lambda row: (-row[3], row[0]))
+    assert [(r[0], r[3]) for r in answer] == [(e[0], e[3]) for e in expected]
+    for mine, theirs in zip(answer, expected):
+        assert math.isclose(mine[1], theirs[1], abs_tol=1e-9) and math.isclose(mine[2], theirs[2], abs_tol=1e-6)
+
+
+
+KPI_COLUMNS = {name: name for name in (
+    "median_first_response_minutes", "p90_first_response_minutes", "median_first_response_business_minutes",
+    "p90_first_response_business_minutes", "response_rate", "pct_within_sla")}
+KPI_COLUMNS.update({"inbound": "inbound_count", "answered": "answered_count", "sla_measured": "sla_measured_count",
+                    "sla_achieved": "sla_achieved_count", "backlog_end": "backlog_end_count",
+                    "backlog_end_past_sla": "backlog_end_past_sla_count"})
+
+
+@pytest.fixture(scope="module")
+def truth(next_day, dataset):
+    from webcare.generator import expected_marts
+
+    return expected_marts(dataset, WINDOW_END)
+
+
+def _native(message_id: str) -> str:
+    return message_id.split(":", 2)[2]
+
+
+def test_every_interaction_matches_the_truth_in_calendar_business_minutes_and_sla(truth, warehouse_url):
+    actual = rows_as_dicts(warehouse_url, "select * from marts.fct_interactions")
+    for row in actual:
+        row["native_id"], row["channel"] = _native(row["message_id"]), row["channel_id"]
+    columns = {"local_date": "date_day", **{c: c for c in (
+        "is_answered", "first_response_at", "has_clock_skew", "first_response_minutes",
+        "first_response_business_minutes", "sla_target_minutes", "sla_time_basis", "sla_breach_at", "sla_status",
+        "sla_elapsed_minutes")}}
+    assert_rows_equal(actual, truth["interactions"], ("channel", "institution_id", "native_id"), columns)
+    statuses = {r["sla_status"] for r in truth["interactions"]}
+    assert {"achieved", "breached"} <= statuses
+
+
+def test_backlog_snapshots_match_the_truth(truth, warehouse_url):
+    actual = rows_as_dicts(warehouse_url, "select * from marts.fct_backlog_daily")
+    for row in actual:
+        row["native_id"], row["channel"] = _native(row["message_id"]), row["channel_id"]
+    assert_rows_equal(actual, truth["backlog_daily"], ("channel", "institution_id", "native_id", "date_day"),
+                      {"age_minutes": "age_minutes", "is_past_sla": "is_past_sla"})
+
+
+@pytest.mark.parametrize("grain,period", [("daily", "date_day"), ("weekly", "week_start"), ("monthly", "month_start")])
+def test_kpi_marts_match_the_truth_value_by_value(truth, warehouse_url, grain, period):
+    actual = rows_as_dicts(warehouse_url, f"select * from marts.mart_response_kpis_{grain}")
+    for row in actual:
+        row["channel"], row["period_start"] = row["channel_id"], row[period]
+    assert_rows_equal(actual, truth[f"kpis_{grain}"], ("institution_id", "channel", "period_start"), KPI_COLUMNS)
+
+
+def test_full_refresh_and_incremental_marts_are_identical(next_day, warehouse_url):
+    from webcare import dbt
+
+    tables = ("fct_interactions", "fct_responses", "fct_sla_events", "fct_backlog_daily",
+              "mart_response_kpis_daily", "mart_response_kpis_weekly", "mart_response_kpis_monthly")
+    incremental = {t: query(warehouse_url, f"select * from marts_build.{t} order by 1, 2, 3") for t in tables}
+    dbt.run(["build", "--full-refresh", "--select", "marts"])
+    refreshed = {t: query(warehouse_url, f"select * from marts_build.{t} order by 1, 2, 3") for t in tables}
+    for table in tables:
+        assert refreshed[table] == incremental[table], table
+    assert len(incremental["fct_interactions"]) > 500
+
+
+def test_a_late_reply_changes_that_days_reply_rate_in_the_next_run(next_day, warehouse_url, fake_apis, daily_dag):
+    """A reply posted today to a three-day-old unanswered mention counts for the mention's day."""
+    day = DAY2 - timedelta(days=3)
+    message_id, tweet_id, created = query(
+        warehouse_url, "select message_id, split_part(message_id, ':', 3), created_at from marts.fct_interactions"
+                       " where institution_id = 'hsn' and channel_id = 'x' and date_day = %s and not is_answered"
+                       " order by created_at limit 1", (day,))[0]
+    daily = "select inbound_count, answered_count, response_rate from marts.mart_response_kpis_daily" \
+            " where institution_id = 'hsn' and channel_id = 'x' and date_day = %s"
+    inbound, answered, rate = query(warehouse_url, daily, (day,))[0]
+    reply = {"id": "1002", "author_id": HSN, "text": "Disculpe la demora, le escribimos por DM",
+             "created_at": f"{DAY2.isoformat()}T09:30:00.000Z",
+             "referenced_tweets": [{"type": "replied_to", "id": tweet_id}]}
+    try:
+        run = run_day(daily_dag, fake_apis, DAY2,
+                      faults=[{"match": f"/2/users/{HSN}/tweets", "inject_record": reply, "times": 1}])
+        assert run.state == "success"
+        assert query(warehouse_url, daily, (day,))[0] == (inbound, answered + 1, (answered + 1) / inbound)
+        assert query(warehouse_url, "select is_answered, first_response_at from marts.fct_interactions"
+                                    " where message_id = %s", (message_id,))[0][0] is True
+    finally:
+        query(warehouse_url, "delete from raw.x_tweets where record_key = '1002' returning 1")
 
 
 def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehouse_url, fake_apis, daily_dag):
@@ -210,27 +326,33 @@ def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehous
 
 
 def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_day, warehouse_url, fake_apis,
-                                                                          daily_dag):
-    # A reply stamped ten minutes before the message it answers (clock skew) gives a negative
-    # first-response time in fct_interactions.
-    tweet_id, created = query(warehouse_url, "select record_key, payload ->> 'created_at' from raw.x_mentions"
-                                             " where account_id = %s and batch_date = %s order by record_key limit 1",
-                              (HSN, DAY1))[0]
-    skewed = (datetime.fromisoformat(created.replace("Z", "+00:00")) - timedelta(minutes=10))
-    reply = {"id": "1001", "author_id": HSN, "text": "Le escribimos por DM", "created_at":
-             skewed.strftime("%Y-%m-%dT%H:%M:%S.000Z"), "referenced_tweets": [{"type": "replied_to", "id": tweet_id}]}
+                                                                          daily_dag, tmp_path, monkeypatch):
+    """An overlapping shift added to a schedule (a plausible reference-data mistake that no dbt
+    test catches) counts some minutes twice: business minutes exceed calendar minutes, the GX
+    marts checkpoint fails and the previous marts stay published."""
+    import shutil
+
+    from webcare import config
+
+    project = tmp_path / "dbt_project"
+    shutil.copytree(config.DBT_PROJECT_DIR, project, ignore=shutil.ignore_patterns("target", "logs"))
+    with (project / "seeds" / "business_hours.csv").open("a") as seed:
+        for weekday in range(1, 6):
+            seed.write(f"hsn,x,2024-01-01,{weekday},09:00,13:00\n")
+    monkeypatch.setattr(config, "DBT_PROJECT_DIR", project)
     before = marts_snapshot(warehouse_url)
     try:
-        run = run_day(daily_dag, fake_apis, DAY2,
-                      faults=[{"match": f"/2/users/{HSN}/tweets", "inject_record": reply, "times": 1}])
+        run = run_day(daily_dag, fake_apis, DAY2)
         assert run.state == "failed"
         states = task_states(run)
         assert states["dbt_build"] == "success" and states["validate_marts"] == "failed"
         assert states["publish_marts"] == "upstream_failed"
-        negative = query(warehouse_url, "select count(*) from marts_build.fct_interactions"
-                                        " where first_response_minutes < 0")[0][0]
-        assert negative == 1
+        inflated = query(warehouse_url, "select count(*) from marts_build.fct_interactions"
+                                        " where first_response_business_minutes > first_response_minutes")[0][0]
+        assert inflated > 0
         assert marts_snapshot(warehouse_url) == before
     finally:
-        query(warehouse_url, "delete from raw.x_tweets where record_key = '1001' returning 1")
+        monkeypatch.undo()
+        from webcare import dbt
 
+        dbt.run(["seed", "--full-refresh"])

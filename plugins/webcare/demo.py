@@ -70,23 +70,32 @@ def kpi_table(url: str) -> str:
 
     sql = """
         with totals as (
-            select institution_id, channel_id, sum(inbound_count) as inbound, sum(answered_count) as answered
-            from marts.mart_response_kpis_daily group by 1, 2
+            select institution_id, channel_id, sum(inbound_count) as inbound, sum(answered_count) as answered,
+                   sum(sla_achieved_count)::float / nullif(sum(sla_measured_count), 0) as within_sla
+            from marts.mart_response_kpis_monthly group by 1, 2
         ), medians as (
             select institution_id, channel_id,
-                   percentile_cont(0.5) within group (order by first_response_minutes) as median_minutes
-            from marts.fct_interactions where is_answered group by 1, 2
+                   percentile_cont(0.5) within group (order by first_response_minutes) as calendar_minutes,
+                   percentile_cont(0.5) within group (order by first_response_business_minutes) as business_minutes
+            from marts.fct_interactions group by 1, 2
+        ), backlog as (
+            select institution_id, channel_id, backlog_end_count
+            from marts.mart_response_kpis_daily
+            where date_day = (select max(date_day) from marts.mart_response_kpis_daily)
         )
         select i.institution_name, t.channel_id, t.inbound, t.answered,
-               round(100.0 * t.answered / nullif(t.inbound, 0), 1), round(m.median_minutes::numeric, 0)
+               round(100.0 * t.answered / nullif(t.inbound, 0), 1), round(m.calendar_minutes::numeric, 0),
+               round(m.business_minutes::numeric, 0), round(100 * t.within_sla::numeric, 1), b.backlog_end_count
         from totals t
-        join marts.dim_institution i using (institution_id)
-        left join medians m using (institution_id, channel_id)
+        join marts.dim_institution i on i.institution_id = t.institution_id and i.is_current
+        left join medians m on m.institution_id = t.institution_id and m.channel_id = t.channel_id
+        left join backlog b on b.institution_id = t.institution_id and b.channel_id = t.channel_id
         order by 1, 2"""
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
         cur.execute(sql)
         rows = cur.fetchall()
-    header = ("institution", "channel", "inbound", "answered", "reply %", "median min")
+    header = ("institution", "channel", "inbound", "answered", "reply %", "median min", "median biz min",
+              "within SLA %", "backlog")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(v).ljust(w) for v, w in zip(header, widths))]
     lines.append("  ".join("-" * w for w in widths))
@@ -141,16 +150,20 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         apis.stop()
 
-    say("response KPIs over the whole period (marts.mart_response_kpis_daily)")
+    say("response KPIs over the whole period (marts.mart_response_kpis_monthly, fct_interactions)")
     print(kpi_table(url))
     from webcare.dbt import target_dir
     from webcare.validate import docs_index
 
+    from webcare import report
+
+    picture = report.build(url)
     say(f"done in {time.monotonic() - started:.0f} s")
     parts = warehouse.url_parts(url)
     print(f"""
-  Warehouse      psql 'postgresql://{parts['user']}@{parts['host']}:{parts['port']}/{parts['dbname']}'  (password in var/pg/password)
+  Warehouse      psql 'postgresql://{parts['user']}@{parts['host']}:{parts['port']}/{parts['dbname']}'  (password in {config.home() / 'pg' / 'password'})
                  schemas: raw, staging, intermediate, marts (BI), reference
+  KPI picture    {picture}
   Data Docs      {docs_index()}
   dbt docs       {target_dir() / 'static_index.html'}  (or: cd dbt_project && dbt docs serve)
   Ground truth   {dataset / 'ground_truth.csv'}

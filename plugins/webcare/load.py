@@ -109,17 +109,17 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
         cur.execute(
             """insert into raw.load_batches (run_id, source, account_id, batch_date, extracted_at,
                    records_received, records_inserted, records_seen_before, records_quarantined,
-                   cursor_before, cursor_after)
-               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   cursor_before, cursor_after, cutoff)
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (run_id, source, account_id) do update set
                    records_received = excluded.records_received,
                    records_inserted = raw.load_batches.records_inserted + excluded.records_inserted,
                    records_seen_before = excluded.records_seen_before,
                    records_quarantined = excluded.records_quarantined,
-                   cursor_after = excluded.cursor_after, loaded_at = now()""",
+                   cursor_after = excluded.cursor_after, cutoff = excluded.cutoff, loaded_at = now()""",
             (meta["run_id"], source, account, meta["batch_date"], meta["extracted_at"], result.received,
              result.inserted, result.seen_before, len(rejected), meta.get("cursor_before"),
-             meta.get("cursor_after")),
+             meta.get("cursor_after"), meta.get("cutoff")),
         )
     log.info("%s %s: %s", source, account, result)
     return result

@@ -135,6 +135,8 @@ create table if not exists raw.load_batches (
     loaded_at           timestamptz not null default now(),
     primary key (run_id, source, account_id)
 );
+-- the end of the extracted day: the warehouse knows nothing written at or after it
+alter table raw.load_batches add column if not exists cutoff timestamptz;
 """
 
 

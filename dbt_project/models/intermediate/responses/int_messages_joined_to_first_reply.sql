@@ -1,5 +1,7 @@
--- Each inbound message with the addressed institution's first reply to it (replies by any other
--- account do not count: the join is on the institution too).
+-- Each inbound message joined to the addressed institution's first reply to it, as known at
+-- the warehouse's as-of instant (docs/metrics.md#answered). Replies by any other account do not
+-- count: the join is on the institution too. A first reply stamped before its message is clock
+-- skew: answered, flagged, no response time.
 with
 
 messages as (
@@ -8,35 +10,54 @@ messages as (
 
 ),
 
+as_of as (
+
+    select as_of from {{ ref('int_warehouse_as_of') }}
+
+),
+
 first_replies as (
 
     select
-        message_id,
-        institution_id,
-        min(responded_at)                                    as first_response_at,
+        responses.message_id,
+        responses.institution_id,
+        min(responses.responded_at)                          as first_response_at,
         count(*)                                             as replies_count
-    from {{ ref('int_responses_unioned') }}
-    group by message_id, institution_id
+    from {{ ref('int_responses_unioned') }} as responses
+    cross join as_of
+    where responses.responded_at < as_of.as_of
+    group by responses.message_id, responses.institution_id
+
+),
+
+joined as (
+
+    select
+        messages.message_id,
+        messages.channel_id,
+        messages.institution_id,
+        messages.native_id,
+        messages.author_pseudonym,
+        messages.created_at,
+        (messages.created_at at time zone messages.time_zone)::date as local_date,
+        messages.time_zone,
+        messages.message_text,
+        messages.star_rating,
+        messages.lang,
+        first_replies.first_response_at,
+        coalesce(first_replies.replies_count, 0)             as replies_count,
+        first_replies.first_response_at is not null          as is_answered,
+        coalesce(first_replies.first_response_at < messages.created_at, false) as has_clock_skew
+    from messages
+    left join first_replies
+        on  first_replies.message_id = messages.message_id
+        and first_replies.institution_id = messages.institution_id
 
 )
 
 select
-    messages.message_id,
-    messages.channel_id,
-    messages.institution_id,
-    messages.native_id,
-    messages.author_pseudonym,
-    messages.created_at,
-    (messages.created_at at time zone messages.time_zone)::date as local_date,
-    messages.message_text,
-    messages.star_rating,
-    messages.lang,
-    first_replies.first_response_at,
-    coalesce(first_replies.replies_count, 0)                 as replies_count,
-    first_replies.first_response_at is not null              as is_answered,
-    extract(epoch from first_replies.first_response_at - messages.created_at) / 60.0
-                                                             as first_response_minutes
-from messages
-left join first_replies
-    on  first_replies.message_id = messages.message_id
-    and first_replies.institution_id = messages.institution_id
+    *,
+    case when not has_clock_skew
+         then extract(epoch from first_response_at - created_at) / 60.0
+    end                                                      as first_response_minutes
+from joined

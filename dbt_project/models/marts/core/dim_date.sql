@@ -23,5 +23,7 @@ select
     cast(trim(to_char(date_day, 'Day')) as text)             as day_name,
     extract(isodow from date_day) in (6, 7)                  as is_weekend,
     cast(date_trunc('week', date_day) as date)               as week_start,
-    cast(date_trunc('month', date_day) as date)              as month_start
+    cast(date_trunc('week', date_day) as date) + 6           as week_end,
+    cast(date_trunc('month', date_day) as date)              as month_start,
+    cast(date_trunc('month', date_day) + interval '1 month' - interval '1 day' as date) as month_end
 from days

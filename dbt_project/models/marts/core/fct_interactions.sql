@@ -1,14 +1,64 @@
--- One row per inbound message (X mention, Google review), with its first response.
+-- One row per inbound message (X mention, Google review) with its first response, business
+-- minutes and SLA. Incremental: each run recomputes the messages of the last `lookback_days`
+-- (late replies), every message still unanswered or pending (their SLA and elapsed time move
+-- with the as-of instant) and any message not yet in the table; answered messages older than
+-- the lookback cannot change. A full refresh gives the same rows (tests/test_late_data.py).
+{{ config(materialized='incremental', unique_key='message_id', incremental_strategy='delete+insert',
+          on_schema_change='fail') }}
+
+with
+
+messages as (
+
+    select * from {{ ref('int_messages_joined_to_first_reply') }} as candidates
+    {% if is_incremental() %}
+    where candidates.created_at >= (select max(created_at) from {{ this }}) - interval '{{ var("lookback_days") }} days'
+       or candidates.message_id in (select message_id from {{ this }} where not is_answered or sla_status = 'pending')
+       or not exists (select 1 from {{ this }} as existing where existing.message_id = candidates.message_id)
+    {% endif %}
+
+),
+
+measured as (
+
+    select * from {{ ref('int_messages_sla_measured') }}
+
+),
+
+institution_versions as (
+
+    select * from {{ ref('dim_institution') }}
+
+)
+
 select
-    cast(message_id as text)                                 as message_id,
-    cast(channel_id as text)                                 as channel_id,
-    cast(institution_id as text)                             as institution_id,
-    cast(local_date as date)                                 as date_day,
-    cast(author_pseudonym as text)                           as author_pseudonym,
-    cast(created_at as timestamptz)                          as created_at,
-    cast(star_rating as integer)                             as star_rating,
-    cast(is_answered as boolean)                             as is_answered,
-    cast(first_response_at as timestamptz)                   as first_response_at,
-    cast(first_response_minutes as double precision)         as first_response_minutes,
-    cast(replies_count as integer)                           as replies_count
-from {{ ref('int_messages_joined_to_first_reply') }}
+    cast(messages.message_id as text)                        as message_id,
+    cast(messages.channel_id as text)                        as channel_id,
+    cast(messages.institution_id as text)                    as institution_id,
+    cast(institution_versions.institution_sk as text)        as institution_sk,
+    cast(messages.local_date as date)                        as date_day,
+    cast(extract(hour from messages.created_at at time zone messages.time_zone) * 60
+         + extract(minute from messages.created_at at time zone messages.time_zone) as integer)
+                                                             as time_of_day_minute,
+    cast(messages.author_pseudonym as text)                  as author_pseudonym,
+    cast(messages.created_at as timestamptz)                 as created_at,
+    cast(messages.star_rating as integer)                    as star_rating,
+    cast(messages.is_answered as boolean)                    as is_answered,
+    cast(messages.first_response_at as timestamptz)          as first_response_at,
+    cast(messages.has_clock_skew as boolean)                 as has_clock_skew,
+    cast(messages.first_response_minutes as double precision) as first_response_minutes,
+    cast(measured.first_response_business_minutes as double precision) as first_response_business_minutes,
+    cast(messages.replies_count as integer)                  as replies_count,
+    cast(measured.sla_priority as text)                      as sla_priority,
+    cast(measured.sla_target_minutes as integer)             as sla_target_minutes,
+    cast(measured.sla_time_basis as text)                    as sla_time_basis,
+    cast(measured.sla_breach_at as timestamptz)              as sla_breach_at,
+    cast(measured.sla_status as text)                        as sla_status,
+    cast(measured.sla_elapsed_minutes as double precision)   as sla_elapsed_minutes
+from messages
+left join measured
+    on measured.message_id = messages.message_id
+left join institution_versions
+    on  institution_versions.institution_id = messages.institution_id
+    and messages.local_date >= institution_versions.valid_from
+    and messages.local_date < institution_versions.valid_to
