@@ -3,12 +3,18 @@
 
 Every day, for every institution account in the institutions seed: extract what patients wrote
 on X (mentions) and Google (reviews) since the last cursor, together with the institution's
-replies; load it untouched into `raw` (rejects to `raw.quarantine`); validate the day's raw
-batch with Great Expectations; `dbt build` staging, intermediate and marts into `marts_build`;
-validate the marts; publish them to `marts` for BI tools; refresh dbt docs.
+replies; load it untouched into `raw` (rejects to `raw.quarantine`); then pass three Great
+Expectations gates around two dbt builds:
+
+`validate_raw` (the day's raw batch) -> `dbt_staging` -> `validate_staging` (staging, and the
+reconciliation raw/loader/staging) -> `dbt_marts` (into `marts_build`) -> `validate_marts` (marts,
+and staging/facts) -> `publish_marts` (to `marts`, what BI reads) -> `dbt_docs`.
+
+A failed gate stops the run before publishing, so BI tools keep the previous good marts;
+warnings are recorded and shown. Every stage writes its row to the `audit` schema; freshness and
+the daily quality report run whatever happened.
 
 The run whose logical date is D processes the UTC day before D (data interval [D-1, D)).
-A failed gate stops the run before publishing, so BI tools keep the previous good marts.
 """
 from __future__ import annotations
 
@@ -44,46 +50,56 @@ def webcare_daily():
         return extraction_targets()
 
     @task(max_active_tis_per_dagrun=4)
-    def extract(target: dict, run_id=None, data_interval_start=None, data_interval_end=None) -> str:
-        from webcare.extract import extract as extract_account
+    def extract(target: dict, run_id=None, data_interval_start=None, data_interval_end=None) -> dict:
+        from webcare import tasks
 
-        return extract_account(target["source"], target["account_id"], run_id=run_id,
-                               batch_date=data_interval_start.date(), cutoff=data_interval_end)
+        return tasks.extract(target, run_id, data_interval_start.date(), data_interval_end)
 
     @task(outlets=RAW_ASSETS)
-    def load(path: str) -> dict:
-        from webcare.load import load_batch_file
+    def load(batch: dict, run_id=None, data_interval_start=None) -> dict:
+        from webcare import tasks
 
-        return load_batch_file(path).as_dict()
+        return tasks.load(batch, run_id, data_interval_start.date())
 
     # Gates and builds fail for reasons a retry does not fix: no retries.
     @task(retries=0)
-    def validate_raw(loads: list[dict], data_interval_start=None) -> dict:
-        from webcare.validate import run_stage
+    def validate_raw(loads: list[dict], run_id=None, data_interval_start=None) -> dict:
+        from webcare import tasks
 
         # index by length: iterating a mapped XCom probes one item past the end (a logged 404)
         items = [loads[i] for i in range(len(loads))]
-        totals = {key: sum(item[key] for item in items) for key in ("received", "inserted", "quarantined")}
-        print(f"loaded {totals}")
-        return run_stage("raw", batch_date=data_interval_start.date().isoformat()).as_dict()
+        print({key: sum(item[key] for item in items) for key in ("received", "inserted", "quarantined")})
+        return tasks.validate("raw", run_id, data_interval_start.date())
 
     @task(retries=0)
-    def dbt_build(raw_result: dict) -> None:
-        from webcare import dbt
+    def dbt_staging(raw_result: dict, run_id=None, data_interval_start=None) -> None:
+        from webcare import tasks
 
-        dbt.build()
+        tasks.dbt_step("dbt_staging", ["build", "--select", "+tag:staging"], run_id, data_interval_start.date())
 
     @task(retries=0)
-    def validate_marts() -> dict:
-        from webcare.validate import run_stage
+    def validate_staging(run_id=None, data_interval_start=None) -> dict:
+        from webcare import tasks
 
-        return run_stage("marts").as_dict()
+        return tasks.validate("staging", run_id, data_interval_start.date())
+
+    @task(retries=0)
+    def dbt_marts(staging_result: dict, run_id=None, data_interval_start=None) -> None:
+        from webcare import tasks
+
+        tasks.dbt_step("dbt_marts", ["build", "--exclude", "tag:staging"], run_id, data_interval_start.date())
+
+    @task(retries=0)
+    def validate_marts(run_id=None, data_interval_start=None) -> dict:
+        from webcare import tasks
+
+        return tasks.validate("marts", run_id, data_interval_start.date())
 
     @task(retries=0, outlets=[MARTS_ASSET])
-    def publish_marts(marts_result: dict) -> dict:
-        from webcare.publish import publish
+    def publish_marts(marts_result: dict, run_id=None, data_interval_start=None) -> dict:
+        from webcare import tasks
 
-        return publish()
+        return tasks.publish(run_id, data_interval_start.date())
 
     @task
     def dbt_docs(published: dict) -> str:
@@ -91,11 +107,32 @@ def webcare_daily():
 
         return str(dbt.docs_generate())
 
-    loads = load.expand(path=extract.expand(target=list_targets()))
-    built = dbt_build(validate_raw(loads))
+    @task(trigger_rule="all_done")
+    def source_freshness(run_id=None, data_interval_start=None) -> list[dict]:
+        from webcare import tasks
+
+        return tasks.freshness(run_id, data_interval_start.date())
+
+    @task(trigger_rule="all_done", retries=0)
+    def quality_report(run_id=None, data_interval_start=None) -> str:
+        from webcare import quality_report as report
+
+        path = report.build(run_id, data_interval_start.date())
+        report.build_index()
+        return str(path)
+
+    loads = load.expand(batch=extract.expand(target=list_targets()))
+    staged = dbt_staging(validate_raw(loads))
+    staging_result = validate_staging()
+    staged >> staging_result
+    built = dbt_marts(staging_result)
     marts_result = validate_marts()
     built >> marts_result
-    dbt_docs(publish_marts(marts_result))
+    published = publish_marts(marts_result)
+    dbt_docs(published)  # a leaf: when a gate fails it is upstream_failed, so the run fails
+    freshness = source_freshness()
+    published >> freshness
+    freshness >> quality_report()
 
 
 webcare_daily()

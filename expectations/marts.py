@@ -36,7 +36,8 @@ def _kpi_check(table: str, period: str) -> Check:
     )
 
 
-def checks() -> list[Check]:
+def checks(batch_date: str | None = None) -> list[Check]:
+    """Whole tables: the marts are small; batch_date is not needed."""
     return [
         Check(
             name="marts_fct_interactions",
@@ -69,4 +70,26 @@ def checks() -> list[Check]:
                           gxe.ExpectColumnValuesToNotBeNull(column="is_past_sla")],
         ),
         *[_kpi_check(table, period) for table, period in KPI_MARTS.items()],
+        Check(
+            # Staging to facts, per source: every staged message of a known institution is one
+            # fact row (X: not the institution's own posts; Google: one row per review).
+            name="marts_reconciliation",
+            query=f"""
+                with staged as (
+                    select 'x' as channel_id, count(distinct (m.mentioned_user_id, m.tweet_id)) as staged
+                    from staging.stg_x__mentions m
+                    join reference.institutions i on i.x_user_id = m.mentioned_user_id
+                    where not m.is_self_mention
+                    union all
+                    select 'google', count(distinct (r.location_name, r.review_name))
+                    from staging.stg_google__reviews r
+                    join reference.institutions i
+                      on r.location_name = 'accounts/' || i.google_account_id || '/locations/' || i.google_location_id
+                ), facts as (
+                    select channel_id, count(*) as facts from {SCHEMA}.fct_interactions group by 1
+                )
+                select staged.channel_id, coalesce(facts.facts, 0) - staged.staged as facts_minus_staged
+                from staged left join facts using (channel_id)""",
+            expectations=[gxe.ExpectColumnValuesToBeBetween(column="facts_minus_staged", min_value=0, max_value=0)],
+        ),
     ]

@@ -57,5 +57,45 @@ def _google_check(batch_date: str) -> Check:
     )
 
 
+# Volume: messages written on the run's day per account against the account's trailing 7-day
+# average, once it has one of at least MIN_AVERAGE a day. Silence or a tenfold spike is a warning.
+MIN_AVERAGE = 5
+SPIKE = 10
+
+
+def _volume_check(table: str, created_field: str, batch_date: str) -> Check:
+    return Check(
+        name=f"raw_volume_{table}",
+        query=f"""
+            with accounts as (
+                select distinct account_id from raw.load_batches
+                where source = '{table}' and batch_date = '{batch_date}'
+            ), days as (
+                select account_id, ((payload ->> '{created_field}')::timestamptz at time zone 'UTC')::date as day,
+                       count(distinct record_key) as messages
+                from raw.{table}
+                where (payload ->> '{created_field}')::timestamptz >= date '{batch_date}' - 7
+                  and (payload ->> '{created_field}')::timestamptz < date '{batch_date}' + 1
+                group by 1, 2
+            ), stats as (
+                select accounts.account_id,
+                       coalesce(sum(days.messages) filter (where days.day = '{batch_date}'), 0) as messages_today,
+                       coalesce(sum(days.messages) filter (where days.day < '{batch_date}'), 0) / 7.0 as trailing_average
+                from accounts left join days using (account_id)
+                group by 1
+            )
+            select account_id, messages_today, trailing_average,
+                   case when trailing_average >= {MIN_AVERAGE} then messages_today / trailing_average end
+                       as volume_ratio
+            from stats""",
+        expectations=[
+            gxe.ExpectColumnValuesToBeBetween(column="volume_ratio", min_value=0.000001, max_value=SPIKE,
+                                              severity="warning"),
+        ],
+    )
+
+
 def checks(batch_date: str) -> list[Check]:
-    return [_x_check("x_mentions", batch_date), _x_check("x_tweets", batch_date), _google_check(batch_date)]
+    return [_x_check("x_mentions", batch_date), _x_check("x_tweets", batch_date), _google_check(batch_date),
+            _volume_check("x_mentions", "created_at", batch_date),
+            _volume_check("google_reviews", "createTime", batch_date)]

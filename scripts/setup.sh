@@ -17,6 +17,14 @@ if [ -z "${WEBCARE_WAREHOUSE_URL:-}" ] && ! have_pg_server; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
 fi
 
+# Headless Chromium renders the quality report, the index and the Data Docs in the tests.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> installing Chromium from Debian's packages (headless page checks in the tests)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
 PYTHON="${PYTHON:-}"
 if [ -z "$PYTHON" ]; then
   for candidate in python3.11 python3; do
@@ -37,3 +45,13 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   echo "$want" > "$stamp"
 fi
 echo "==> setup done: $(.venv/bin/python --version), $(.venv/bin/dbt --version 2>/dev/null | sed -n 's/.*installed: *//p' | head -1 | sed 's/^/dbt-core /')"
+
+# The browser libraries of GX's Data Docs, pinned, so the docs open offline (webcare.data_docs).
+assets_stamp=docs_assets/node_modules/.package-lock.sha256
+assets_want=$(sha256sum docs_assets/package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$assets_stamp" 2>/dev/null)" != "$assets_want" ]; then
+  command -v npm >/dev/null || { echo "npm is required for the Data Docs assets (Debian: apt-get install npm)" >&2; exit 1; }
+  echo "==> installing the Data Docs browser assets from the npm registry"
+  (cd docs_assets && npm ci --ignore-scripts --no-audit --no-fund --legacy-peer-deps --loglevel=error >/dev/null)
+  echo "$assets_want" > "$assets_stamp"
+fi

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TEST_HOME = ROOT / "var" / "test"
+TEST_HOME = Path(os.environ.get("WEBCARE_TEST_HOME") or ROOT / "var" / "test")
 if TEST_HOME.exists() and not os.environ.get("PYTEST_XDIST_WORKER"):
     shutil.rmtree(TEST_HOME)
 TEST_HOME.mkdir(parents=True, exist_ok=True)

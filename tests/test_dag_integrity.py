@@ -20,15 +20,20 @@ def test_dags_import_cleanly_with_tags_retries_and_docs(daily_dag):
 
 def test_webcare_daily_wiring(daily_dag):
     tasks = daily_dag.task_dict
-    assert set(tasks) == {"list_targets", "extract", "load", "validate_raw", "dbt_build", "validate_marts",
-                          "publish_marts", "dbt_docs"}
-    assert tasks["extract"].downstream_task_ids == {"load"}
-    assert tasks["validate_raw"].downstream_task_ids == {"dbt_build"}
-    assert tasks["dbt_build"].downstream_task_ids == {"validate_marts"}
-    assert tasks["validate_marts"].downstream_task_ids == {"publish_marts"}
-    assert tasks["publish_marts"].downstream_task_ids == {"dbt_docs"}
+    assert set(tasks) == {"list_targets", "extract", "load", "validate_raw", "dbt_staging", "validate_staging",
+                          "dbt_marts", "validate_marts", "publish_marts", "dbt_docs", "source_freshness",
+                          "quality_report"}
+    chain = ["extract", "load", "validate_raw", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts",
+             "publish_marts"]
+    for upstream, downstream in zip(chain, chain[1:]):
+        assert downstream in tasks[upstream].downstream_task_ids, (upstream, downstream)
+    assert tasks["publish_marts"].downstream_task_ids == {"dbt_docs", "source_freshness"}
+    # the report is written whatever happened; dbt_docs stays a leaf so a failed gate fails the run
+    assert tasks["quality_report"].trigger_rule == "all_done" and tasks["source_freshness"].trigger_rule == "all_done"
+    assert not tasks["dbt_docs"].downstream_task_ids
     # gates do not retry: a failed check fails the same way twice
-    assert all(tasks[t].retries == 0 for t in ("validate_raw", "dbt_build", "validate_marts", "publish_marts"))
+    assert all(tasks[t].retries == 0 for t in ("validate_raw", "dbt_staging", "validate_staging", "dbt_marts",
+                                               "validate_marts", "publish_marts"))
     assert tasks["extract"].retries >= 2
 
 

@@ -19,7 +19,8 @@ DAY2 = (WINDOW_END - timedelta(days=1)).date()   # incremental run: the last day
 CUTOFF1 = WINDOW_END - timedelta(days=1)
 
 MALFORMED_TWEET = {"text": "@ClinicaMarBCN sin id", "author_id": "99", "created_at": "2026-03-27T10:00:00.000Z"}
-SEVEN_STARS = {"name": f"{CMB_LOCATION}/reviews/seven-stars", "reviewId": "seven-stars", "starRating": "SEVEN",
+BROKEN_JSON = '{"id": "2031000000000000001", "text": "@ClinicaMarBCN no me dan cita'
+SEVEN_STARS = {"name": f"{CMB_LOCATION}/reviews/seven-stars", "reviewId": "seven-stars", "starRating": 7,
                "comment": "Siete estrellas", "createTime": "2026-03-27T10:00:00Z", "updateTime": "2026-03-27T10:00:00Z",
                "reviewer": {"displayName": "Ana"}}
 BACKFILL_FAULTS = [
@@ -29,6 +30,7 @@ BACKFILL_FAULTS = [
     {"match": "locations/5120000000000000001/reviews", "status": 429, "times": 1},
     {"match": "locations/5120000000000000003/reviews", "status": 503, "times": 1},
     {"match": f"/2/users/{CMB}/mentions", "inject_record": MALFORMED_TWEET, "times": 1},
+    {"match": f"/2/users/{CMB}/mentions", "inject_record": BROKEN_JSON, "times": 1},
     {"match": f"{CMB_LOCATION}/reviews", "inject_record": SEVEN_STARS, "times": 1},
 ]
 
@@ -95,6 +97,14 @@ def assert_rows_equal(actual: list[dict], expected: list[dict], key: tuple[str, 
     assert not wrong, f"{len(wrong)} values differ, e.g. {wrong[:5]}"
 
 
+def forget(url: str, table: str, record_key: str) -> None:
+    """Remove a test record from raw the way an operator must: the row and the loader's count
+    together, or the reconciliation gate stops the next run."""
+    (run_id,) = query(url, f"delete from raw.{table} where record_key = %s returning run_id", (record_key,))[0]
+    query(url, "update raw.load_batches set records_inserted = records_inserted - 1 where run_id = %s"
+               " and source = %s and account_id = %s returning 1", (run_id, table, HSN))
+
+
 def task_states(run) -> dict[str, str]:
     from airflow.models.taskinstance import TaskInstance
     from airflow.utils.session import create_session
@@ -141,11 +151,14 @@ def test_rate_limits_and_server_errors_are_retried(backfill):
 def test_malformed_records_are_quarantined_and_batch_mates_load(backfill, warehouse_url, dataset):
     quarantined = query(warehouse_url, "select source, account_id, reason, record_text from raw.quarantine"
                                        " order by source")
-    assert [(s, a, r) for s, a, r, _ in quarantined] == [
-        ("google_reviews", CMB_LOCATION, "invalid starRating: 'SEVEN'"),
+    assert sorted((s, a, r) for s, a, r, _ in quarantined) == [
+        ("google_reviews", CMB_LOCATION, "invalid starRating: 7"),
         ("x_mentions", CMB, "missing or invalid id: None"),
+        ("x_mentions", CMB, "not a JSON object: str"),
     ]
-    assert json.loads(quarantined[1][3]) == MALFORMED_TWEET
+    texts = {r: t for _, _, r, t in quarantined}
+    assert json.loads(texts["missing or invalid id: None"]) == MALFORMED_TWEET
+    assert json.loads(texts["not a JSON object: str"]) == BROKEN_JSON  # kept exactly as received
     # every valid mention of that account up to the cutoff was loaded beside the rejected one
     expected = [t for t in map(json.loads, (dataset / "x_tweets.jsonl").open())
                 if CMB in t["mentions_user_ids"] and t["tweet"]["created_at"] < CUTOFF1.strftime("%Y-%m-%dT%H:%M:%S")]
@@ -304,7 +317,7 @@ def test_a_late_reply_changes_that_days_reply_rate_in_the_next_run(next_day, war
         assert query(warehouse_url, "select is_answered, first_response_at from marts.fct_interactions"
                                     " where message_id = %s", (message_id,))[0][0] is True
     finally:
-        query(warehouse_url, "delete from raw.x_tweets where record_key = '1002' returning 1")
+        forget(warehouse_url, "x_tweets", "1002")
 
 
 def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehouse_url, fake_apis, daily_dag):
@@ -318,11 +331,12 @@ def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehous
         assert run.state == "failed"
         states = task_states(run)
         assert states["validate_raw"] == "failed"
-        assert states["dbt_build"] == "upstream_failed" and states["publish_marts"] == "upstream_failed"
+        assert states["dbt_staging"] == "upstream_failed" and states["publish_marts"] == "upstream_failed"
+        assert states["quality_report"] == "success"
         assert marts_snapshot(warehouse_url) == before
         assert marts_snapshot(warehouse_url, "marts_build") == before_build
     finally:
-        query(warehouse_url, "delete from raw.x_mentions where record_key = '1000' returning 1")
+        forget(warehouse_url, "x_mentions", "1000")
 
 
 def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_day, warehouse_url, fake_apis,
@@ -345,7 +359,7 @@ def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_
         run = run_day(daily_dag, fake_apis, DAY2)
         assert run.state == "failed"
         states = task_states(run)
-        assert states["dbt_build"] == "success" and states["validate_marts"] == "failed"
+        assert states["dbt_marts"] == "success" and states["validate_marts"] == "failed"
         assert states["publish_marts"] == "upstream_failed"
         inflated = query(warehouse_url, "select count(*) from marts_build.fct_interactions"
                                         " where first_response_business_minutes > first_response_minutes")[0][0]
@@ -356,3 +370,81 @@ def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_
         from webcare import dbt
 
         dbt.run(["seed", "--full-refresh"])
+
+
+def test_duplicates_within_and_across_pages_load_once(backfill, warehouse_url, dataset):
+    duplicated = query(warehouse_url, "select sum(records_duplicated) from raw.load_batches where run_id = %s",
+                       (backfill["run"].run_id,))[0][0]
+    assert duplicated > 10  # the fake API repeats the last post of a full page on the next page
+    for table in ("x_mentions", "x_tweets", "google_reviews"):
+        assert query(warehouse_url, f"select count(*) from (select account_id, record_key, payload_sha256"
+                                    f" from raw.{table} group by 1, 2, 3 having count(*) > 1) d")[0][0] == 0
+    assert query(warehouse_url, "select count(*) - count(distinct message_id) from marts.fct_interactions")[0][0] == 0
+
+
+def test_the_audit_trail_reconciles_with_the_warehouse(backfill, warehouse_url):
+    run_id = backfill["run"].run_id
+    stages = dict(query(warehouse_url, "select stage, bool_and(success) from audit.stage_runs where run_id = %s"
+                                       " group by stage", (run_id,)))
+    assert stages == {"extract": True, "load": True, "validate_raw": True, "dbt_staging": True,
+                      "validate_staging": True, "dbt_marts": True, "validate_marts": True, "publish": True,
+                      "freshness": True}
+    loads = dict((s, (i, o, q)) for s, i, o, q in query(
+        warehouse_url, "select source, sum(rows_in), sum(rows_out), sum(rows_quarantined) from audit.stage_runs"
+                       " where run_id = %s and stage = 'load' group by source", (run_id,)))
+    for source in ("x_mentions", "x_tweets", "google_reviews"):
+        raw_rows = query(warehouse_url, f"select count(*) from raw.{source} where run_id = %s", (run_id,))[0][0]
+        quarantined = query(warehouse_url, "select count(*) from raw.quarantine where run_id = %s and source = %s",
+                            (run_id, source))[0][0]
+        received, duplicated = query(warehouse_url, "select sum(records_received), sum(records_duplicated)"
+                                                    " from raw.load_batches where run_id = %s and source = %s",
+                                     (run_id, source))[0]
+        assert loads[source] == (received, raw_rows, quarantined), source
+        assert received == raw_rows + quarantined + duplicated, source  # first load: nothing seen before
+    evaluated = query(warehouse_url, "select sum(rows_in) from audit.stage_runs where run_id = %s"
+                                     " and stage like 'validate_%%'", (run_id,))[0][0]
+    recorded = query(warehouse_url, "select count(*), count(*) filter (where not success and severity = 'critical')"
+                                    " from audit.expectation_results where run_id = %s", (run_id,))[0]
+    assert recorded == (evaluated, 0) and evaluated > 60
+    tests = query(warehouse_url, "select count(*), count(*) filter (where status not in ('pass', 'success'))"
+                                 " from audit.dbt_test_results where run_id = %s and resource_type = 'test'",
+                  (run_id,))[0]
+    assert tests[0] > 80 and tests[1] == 0
+    facts = query(warehouse_url, "select count(*) from marts.fct_interactions")[0][0]
+    staged = query(warehouse_url, "select (select count(*) from staging.stg_x__mentions where not is_self_mention)"
+                                  " + (select count(distinct review_name) from staging.stg_google__reviews)")[0][0]
+    assert facts == staged
+
+
+def test_a_mart_value_corrupted_after_the_build_stops_publication(next_day, warehouse_url, fake_apis, daily_dag):
+    """Only validate_marts and what follows run (the rest marked success); the GX gate sees the
+    corrupted value in marts_build and BI keeps the previous good marts."""
+    before = marts_snapshot(warehouse_url)
+    query(warehouse_url, "update marts_build.mart_response_kpis_daily set response_rate = 1.5"
+                         " where inbound_count > 0 and institution_id = 'hsn' returning 1")
+    cutoff = WINDOW_END
+    fake_apis.set_clock(cutoff)
+    run = daily_dag.test(logical_date=cutoff, mark_success_pattern=r"^(list_targets|extract|load|validate_raw|"
+                                                                   r"dbt_staging|validate_staging|dbt_marts)$")
+    assert run.state == "failed"
+    states = task_states(run)
+    assert states["validate_marts"] == "failed" and states["publish_marts"] == "upstream_failed"
+    assert marts_snapshot(warehouse_url) == before
+    failures = query(warehouse_url, "select suite_name, column_name, unexpected_count from audit.expectation_results"
+                                    " where run_id = %s and not success", (run.run_id,))
+    assert ("marts__marts_mart_response_kpis_daily", "response_rate") in {(s, c) for s, c, _ in failures}
+
+
+def test_a_silent_day_is_a_warning_not_a_failure(next_day, warehouse_url, fake_apis, daily_dag):
+    """The day after the generated traffic nobody writes: every busy account's volume drops to
+    zero against its trailing average. The run succeeds and records warnings."""
+    run = run_day(daily_dag, fake_apis, WINDOW_END.date())
+    assert run.state == "success"
+    warnings = query(warehouse_url, "select suite_name, severity, unexpected_count from audit.expectation_results"
+                                    " where run_id = %s and not success", (run.run_id,))
+    assert warnings and {severity for _, severity, _ in warnings} == {"warning"}
+    assert {suite for suite, _, _ in warnings} >= {"raw__raw_volume_x_mentions"}
+    from webcare import config
+
+    reports = sorted(config.output_dir("reports", "quality").glob(f"{WINDOW_END.date()}__*.html"))
+    assert reports and "warning" in reports[-1].read_text().lower()

@@ -27,6 +27,7 @@ class LoadResult:
     inserted: int
     seen_before: int
     quarantined: int
+    duplicated: int = 0  # records repeated within the batch (page overlaps), loaded once
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -86,7 +87,6 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
             {"account": account, **meta},
         )
         inserted = cur.rowcount
-        quarantined = 0
         for text, digest, reason in rejected:
             cur.execute(
                 """insert into raw.quarantine (source, account_id, record_text, record_sha256, reason,
@@ -95,7 +95,6 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                    on conflict (source, account_id, record_sha256) do nothing""",
                 (source, account, text, digest, reason, meta["run_id"], meta["batch_date"], meta["extracted_at"]),
             )
-            quarantined += cur.rowcount
             log.warning("%s %s: quarantined a record: %s", source, account, reason)
         if meta.get("cursor_after"):
             cur.execute(
@@ -105,21 +104,23 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                    set cursor_value = excluded.cursor_value, run_id = excluded.run_id, updated_at = now()""",
                 (source, account, meta["cursor_after"], meta["run_id"]),
             )
-        result = LoadResult(source, account, len(records), inserted, len(valid) - inserted, quarantined)
+        duplicated = len(records) - len(valid) - len(rejected)
+        result = LoadResult(source, account, len(records), inserted, len(valid) - inserted, len(rejected), duplicated)
         cur.execute(
             """insert into raw.load_batches (run_id, source, account_id, batch_date, extracted_at,
                    records_received, records_inserted, records_seen_before, records_quarantined,
-                   cursor_before, cursor_after, cutoff)
-               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   cursor_before, cursor_after, cutoff, records_duplicated)
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (run_id, source, account_id) do update set
                    records_received = excluded.records_received,
                    records_inserted = raw.load_batches.records_inserted + excluded.records_inserted,
                    records_seen_before = excluded.records_seen_before,
                    records_quarantined = excluded.records_quarantined,
+                   records_duplicated = excluded.records_duplicated,
                    cursor_after = excluded.cursor_after, cutoff = excluded.cutoff, loaded_at = now()""",
             (meta["run_id"], source, account, meta["batch_date"], meta["extracted_at"], result.received,
              result.inserted, result.seen_before, len(rejected), meta.get("cursor_before"),
-             meta.get("cursor_after"), meta.get("cutoff")),
+             meta.get("cursor_after"), meta.get("cutoff"), duplicated),
         )
     log.info("%s %s: %s", source, account, result)
     return result

@@ -18,6 +18,8 @@ from webcare.errors import ValidationFailed
 
 log = logging.getLogger(__name__)
 
+# GX sends usage analytics unless told not to; a warehouse of health data sends nothing.
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 DATASOURCE = "warehouse"
 URL_ENV = "WEBCARE_GX_WAREHOUSE_URL"  # GX substitutes it at run time: no secret on disk
 
@@ -32,13 +34,15 @@ class Check:
 @dataclass
 class StageResult:
     stage: str
-    success: bool
+    success: bool                   # no critical expectation failed
     evaluated: int
-    failed: list[str]
+    failed: list[str]               # critical failures
+    warnings: list[str]             # warning failures: recorded and shown, the run goes on
     docs_index: str
+    outcomes: list[dict] = field(default_factory=list, repr=False)
 
     def as_dict(self) -> dict:
-        return self.__dict__.copy()
+        return {k: v for k, v in self.__dict__.items() if k != "outcomes"}
 
 
 def load_stage(stage: str):
@@ -82,7 +86,8 @@ def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True,
         asset_name = f"{stage}__{check.name}"
         if asset_name in datasource.get_asset_names():
             datasource.delete_asset(asset_name)
-        asset = datasource.add_query_asset(name=asset_name, query=check.query)
+        # GX wants a query starting with SELECT; a check may start with a CTE
+        asset = datasource.add_query_asset(name=asset_name, query=f"select * from ({check.query.strip()}) as batch")
         batch_definition = asset.add_batch_definition_whole_table(f"{asset_name}__batch")
         suite = context.suites.add_or_update(gx.ExpectationSuite(name=asset_name, expectations=check.expectations))
         definitions.append(context.validation_definitions.add_or_update(
@@ -93,18 +98,63 @@ def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True,
         result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5},
     ))
     result = checkpoint.run(batch_parameters={})
-    failed, evaluated = [], 0
-    for validation in result.run_results.values():
-        for outcome in validation.results:
-            evaluated += 1
-            if not outcome.success:
-                config_ = outcome.expectation_config
-                detail = outcome.result.get("partial_unexpected_list") or outcome.result.get("observed_value")
-                failed.append(f"{validation.suite_name}: {config_.type} {config_.kwargs.get('column', '')} "
-                              f"-> {detail}".replace("  ", " "))
-    summary = StageResult(stage, bool(result.success), evaluated, failed, str(docs_index()))
-    log.info("GX %s checkpoint: %s, %d expectations, %d failed; Data Docs: %s", stage,
-             "passed" if summary.success else "FAILED", evaluated, len(failed), summary.docs_index)
+    from webcare.data_docs import localise
+
+    localise(docs_index().parent)
+    outcomes = [_outcome(validation.suite_name, outcome)
+                for validation in result.run_results.values() for outcome in validation.results]
+    failed = [o["summary"] for o in outcomes if not o["success"] and o["severity"] == "critical"]
+    warnings = [o["summary"] for o in outcomes if not o["success"] and o["severity"] != "critical"]
+    summary = StageResult(stage, not failed, len(outcomes), failed, warnings, str(docs_index()), outcomes)
+    log.info("GX %s checkpoint: %s, %d expectations, %d failed, %d warnings; Data Docs: %s", stage,
+             "passed" if summary.success else "FAILED", len(outcomes), len(failed), len(warnings), summary.docs_index)
+    for warning in warnings:
+        log.warning("GX %s warning: %s", stage, warning)
     if not summary.success and raise_on_failure:
         raise ValidationFailed(f"{stage} checkpoint failed: " + "; ".join(failed))
     return summary
+
+
+def _outcome(suite_name: str, outcome) -> dict:
+    """One expectation's result, with nothing but ids, keys and numbers (suites select no text)."""
+    config_ = outcome.expectation_config
+    result = outcome.result or {}
+    column = config_.kwargs.get("column") or ",".join(config_.kwargs.get("column_list") or []) or \
+        ",".join(filter(None, [config_.kwargs.get("column_A"), config_.kwargs.get("column_B")])) or None
+    samples = result.get("partial_unexpected_list")
+    detail = samples if samples else result.get("observed_value")
+    return {
+        "suite_name": suite_name, "expectation_type": config_.type, "column": column,
+        "severity": str(getattr(config_.severity, "value", config_.severity) or "critical"),
+        "success": bool(outcome.success), "observed_value": result.get("observed_value"),
+        "element_count": result.get("element_count"), "unexpected_count": result.get("unexpected_count"),
+        "unexpected_percent": result.get("unexpected_percent"), "sample_values": samples,
+        "summary": f"{suite_name}: {config_.type} {column or ''} -> {detail}".replace("  ", " "),
+    }
+
+
+def keep_docs_for_run(run_id: str) -> Path:
+    """Copy the Data Docs site as it is now to var/gx/runs/<run id>/, so each run's docs stay."""
+    import re
+    import shutil
+
+    target = config.output_dir("gx", "runs") / re.sub(r"[^A-Za-z0-9_.-]+", "_", run_id)
+    shutil.copytree(docs_index().parent, target, dirs_exist_ok=True)
+    return target / "index.html"
+
+
+def gate(stage: str, run_id: str, batch_date: str, url: str | None = None) -> StageResult:
+    """Run a stage's checkpoint as a gate of the DAG: record every expectation result and the
+    stage in the audit schema, keep this run's Data Docs, and raise if a critical check failed."""
+    from webcare import audit
+
+    checkpoint = f"{stage}_checkpoint"
+    with audit.stage(run_id, batch_date, f"validate_{stage}", checkpoint=checkpoint, url=url) as record:
+        result = run_stage(stage, url, raise_on_failure=False, batch_date=batch_date)
+        audit.record_expectations(run_id, batch_date, stage, checkpoint, result.outcomes, url)
+        keep_docs_for_run(run_id)
+        record.update(rows_in=result.evaluated, rows_out=result.evaluated - len(result.failed) - len(result.warnings),
+                      success=result.success, details={"failed": result.failed, "warnings": result.warnings})
+    if not result.success:
+        raise ValidationFailed(f"{stage} checkpoint failed: " + "; ".join(result.failed))
+    return result

@@ -137,6 +137,68 @@ create table if not exists raw.load_batches (
 );
 -- the end of the extracted day: the warehouse knows nothing written at or after it
 alter table raw.load_batches add column if not exists cutoff timestamptz;
+alter table raw.load_batches add column if not exists records_duplicated integer not null default 0;
+
+-- The audit trail: appended to, never updated, so reruns keep every attempt.
+create schema if not exists audit;
+create table if not exists audit.stage_runs (
+    stage_run_id        bigserial primary key,
+    run_id              text        not null,
+    batch_date          date        not null,
+    stage               text        not null,  -- load, validate_raw, validate_staging, dbt_build, ...
+    source              text        not null,  -- x_mentions, x_tweets, google_reviews or 'all'
+    rows_in             integer,
+    rows_out            integer,
+    rows_quarantined    integer,
+    checkpoint_name     text,
+    success             boolean     not null,
+    started_at          timestamptz not null,
+    finished_at         timestamptz not null,
+    duration_seconds    double precision not null,
+    details             jsonb
+);
+create table if not exists audit.expectation_results (
+    expectation_result_id bigserial primary key,
+    run_id              text        not null,
+    batch_date          date        not null,
+    stage               text        not null,
+    checkpoint_name     text        not null,
+    suite_name          text        not null,
+    expectation_type    text        not null,
+    column_name         text,
+    severity            text        not null,  -- critical stops the run; warning is recorded and shown
+    success             boolean     not null,
+    observed_value      jsonb,
+    element_count       bigint,
+    unexpected_count    bigint,
+    unexpected_percent  double precision,
+    sample_values       jsonb,                 -- ids, keys and numbers only: suites never select text
+    evaluated_at        timestamptz not null default now()
+);
+create table if not exists audit.dbt_test_results (
+    dbt_test_result_id  bigserial primary key,
+    run_id              text        not null,
+    batch_date          date        not null,
+    unique_id           text        not null,
+    resource_type       text        not null,
+    status              text        not null,
+    failures            integer,
+    execution_seconds   double precision,
+    message             text,
+    loaded_at           timestamptz not null default now()
+);
+create table if not exists audit.source_freshness (
+    source_freshness_id bigserial primary key,
+    run_id              text        not null,
+    batch_date          date        not null,
+    source              text        not null,
+    account_id          text        not null,
+    last_loaded_at      timestamptz,
+    last_created_at     timestamptz,
+    hours_since_loaded  double precision,
+    status              text        not null,  -- pass, warn, error (thresholds as dbt's source freshness)
+    checked_at          timestamptz not null default now()
+);
 """
 
 
@@ -153,6 +215,7 @@ def _bootstrapped(url: str) -> bool:
         if cur.fetchone() is None:
             cur.execute(f"create role {BI_ROLE} nologin")
         cur.execute(f"revoke all on schema raw from {BI_ROLE}")
+        cur.execute(f"revoke all on schema audit from {BI_ROLE}")
         cur.execute(f"grant usage on schema marts to {BI_ROLE}")
     return True
 

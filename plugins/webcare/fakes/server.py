@@ -63,8 +63,8 @@ class FakeApis:
             self.clock = now
 
     def add_fault(self, fault: dict) -> None:
-        if "inject_record" not in fault and fault.get("status") not in FAULT_STATUSES:
-            raise ValueError(f"a fault needs inject_record or a status in {sorted(FAULT_STATUSES)}: {fault}")
+        if "inject_record" not in fault and not fault.get("empty") and fault.get("status") not in FAULT_STATUSES:
+            raise ValueError(f"a fault needs inject_record, empty or a status in {sorted(FAULT_STATUSES)}: {fault}")
         if not isinstance(fault.get("match"), str):
             raise ValueError(f"a fault needs a match string: {fault}")
         with self.lock:
@@ -126,6 +126,8 @@ class FakeApis:
         if fault and "status" in fault:
             return fault["status"], {**rate_headers, "Content-Type": PROBLEM}, x_problem(fault["status"])
         status, payload = self.x.timeline(user_id, endpoint, query, self.clock)
+        if fault and fault.get("empty") and status == 200:  # an account that went silent
+            payload = {"meta": {"result_count": 0}}
         content_type = JSON if status == 200 else PROBLEM
         return status, {**rate_headers, "Content-Type": content_type}, inject(payload, "data", fault) if status == 200 else payload
 

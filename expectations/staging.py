@@ -1,0 +1,98 @@
+"""Staging stage: types, keys and pseudonyms of the day's staged records, no identity left, and
+the reconciliation of every raw record with the loader's counts and with staging."""
+from __future__ import annotations
+
+import great_expectations.expectations as gxe
+
+from webcare.validate import Check
+
+PSEUDONYM = r"^[0-9a-f]{64}$"
+# Columns that would carry a person's identity; staging must have turned them into pseudonyms.
+IDENTITY_COLUMNS = ["author_id", "username", "author_username", "display_name", "displayname",
+                    "reviewer_name", "reviewer_display_name", "profile_photo_url", "name"]
+
+
+def checks(batch_date: str) -> list[Check]:
+    return [
+        Check(
+            name="staging_x_mentions",
+            query=f"""select tweet_id, mentioned_user_id, author_pseudonym, created_at
+                      from staging.stg_x__mentions where batch_date = '{batch_date}'""",
+            expectations=[
+                gxe.ExpectColumnValuesToNotBeNull(column="tweet_id"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["mentioned_user_id", "tweet_id"]),
+                gxe.ExpectColumnValuesToMatchRegex(column="author_pseudonym", regex=PSEUDONYM),
+                gxe.ExpectColumnValuesToNotBeNull(column="author_pseudonym"),
+                gxe.ExpectColumnValuesToNotBeNull(column="created_at"),
+            ],
+        ),
+        Check(
+            name="staging_x_replies",
+            query=f"""select reply_tweet_id, institution_user_id, replied_to_tweet_id, created_at
+                      from staging.stg_x__replies where batch_date = '{batch_date}'""",
+            expectations=[
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["institution_user_id", "reply_tweet_id"]),
+                gxe.ExpectColumnValuesToNotBeNull(column="replied_to_tweet_id"),
+                gxe.ExpectColumnValuesToNotBeNull(column="created_at"),
+            ],
+        ),
+        Check(
+            name="staging_google_reviews",
+            query=f"""select review_name, location_name, review_version_id, reviewer_pseudonym, star_rating,
+                             created_at, updated_at
+                      from staging.stg_google__reviews where batch_date = '{batch_date}'""",
+            expectations=[
+                gxe.ExpectColumnValuesToNotBeNull(column="review_name"),
+                gxe.ExpectCompoundColumnsToBeUnique(column_list=["location_name", "review_name", "review_version_id"]),
+                gxe.ExpectColumnValuesToMatchRegex(column="reviewer_pseudonym", regex=PSEUDONYM),
+                gxe.ExpectColumnValuesToBeInSet(column="star_rating", value_set=[1, 2, 3, 4, 5]),
+                gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="updated_at", column_B="created_at",
+                                                            or_equal=True),
+            ],
+        ),
+        Check(
+            name="staging_no_identity_columns",
+            query="""select table_name, lower(column_name) as column_name from information_schema.columns
+                     where table_schema = 'staging'""",
+            expectations=[gxe.ExpectColumnValuesToNotBeInSet(column="column_name", value_set=IDENTITY_COLUMNS)],
+        ),
+        Check(
+            # One row per source and day: raw rows against what the loader says it inserted, and
+            # against staging. Every difference must be zero.
+            name="staging_reconciliation",
+            query="""
+                with loaded as (
+                    select source, batch_date, sum(records_inserted) as inserted
+                    from raw.load_batches group by 1, 2
+                ), raw_rows as (
+                    select 'x_mentions' as source, batch_date, count(*) as raw_rows,
+                           count(distinct (account_id, record_key)) as raw_records
+                    from raw.x_mentions group by 2
+                    union all
+                    select 'x_tweets', batch_date, count(*),
+                           count(distinct (account_id, record_key)) filter (
+                               where jsonb_path_exists(payload, '$.referenced_tweets[*] ? (@.type == "replied_to")'))
+                    from raw.x_tweets group by 2
+                    union all
+                    select 'google_reviews', batch_date, count(*), count(*) from raw.google_reviews group by 2
+                ), staged as (
+                    select 'x_mentions' as source, batch_date, count(*) as staged from staging.stg_x__mentions group by 2
+                    union all
+                    select 'x_tweets', batch_date, count(*) from staging.stg_x__replies group by 2
+                    union all
+                    select 'google_reviews', batch_date, count(*) from staging.stg_google__reviews group by 2
+                )
+                select coalesce(loaded.source, raw_rows.source) as source,
+                       coalesce(loaded.batch_date, raw_rows.batch_date) as batch_date,
+                       coalesce(raw_rows.raw_rows, 0) - coalesce(loaded.inserted, 0) as raw_minus_loaded,
+                       coalesce(staged.staged, 0) - coalesce(raw_rows.raw_records, 0) as staged_minus_raw
+                from loaded
+                full join raw_rows on raw_rows.source = loaded.source and raw_rows.batch_date = loaded.batch_date
+                left join staged on staged.source = coalesce(loaded.source, raw_rows.source)
+                                and staged.batch_date = coalesce(loaded.batch_date, raw_rows.batch_date)""",
+            expectations=[
+                gxe.ExpectColumnValuesToBeBetween(column="raw_minus_loaded", min_value=0, max_value=0),
+                gxe.ExpectColumnValuesToBeBetween(column="staged_minus_raw", min_value=0, max_value=0),
+            ],
+        ),
+    ]

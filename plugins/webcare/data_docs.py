@@ -1,0 +1,88 @@
+"""Make Great Expectations' Data Docs work offline and leak nothing.
+
+GX's Data Docs pages load their scripts and styles from public CDNs and their logo from GX's
+own server (with the data context's id in the URL). Auditors open these pages where there may
+be no network, and nobody should learn who opened them. This module copies the same libraries,
+pinned in ``docs_assets/package.json`` and installed from the npm registry by ``make setup``,
+into the site and rewrites every page to use the local copies.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from webcare import config
+from webcare.errors import WebcareError
+
+NODE_MODULES = config.PROJECT_ROOT / "docs_assets" / "node_modules"
+VENDOR = "vendor"
+
+# CDN address in GX's templates -> file inside docs_assets/node_modules
+ASSETS = {
+    "https://cdn.jsdelivr.net/npm/@forevolve/bootstrap-dark@1.1.0/dist/css/bootstrap-prefers-dark.css":
+        "@forevolve/bootstrap-dark/dist/css/bootstrap-prefers-dark.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css":
+        "bootstrap-datepicker/dist/css/bootstrap-datepicker.min.css",
+    "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js":
+        "bootstrap-datepicker/dist/js/bootstrap-datepicker.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css":
+        "@fortawesome/fontawesome-free/css/all.min.css",
+    "https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css": "bootstrap/dist/css/bootstrap.min.css",
+    "https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js": "bootstrap/dist/js/bootstrap.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css":
+        "bootstrap-table/dist/extensions/filter-control/bootstrap-table-filter-control.css",
+    "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.min.css":
+        "bootstrap-table/dist/extensions/filter-control/bootstrap-table-filter-control.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css": "bootstrap-table/dist/bootstrap-table.min.css",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.js": "bootstrap-table/dist/bootstrap-table.min.js",
+    "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js":
+        "bootstrap-table/dist/extensions/filter-control/bootstrap-table-filter-control.min.js",
+    "https://cdn.jsdelivr.net/npm/vega-embed@6": "vega-embed/build/vega-embed.min.js",
+    "https://cdn.jsdelivr.net/npm/vega-lite@5": "vega-lite/build/vega-lite.js",
+    "https://cdn.jsdelivr.net/npm/vega@5": "vega/build/vega.min.js",
+    "https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js": "popper.js/dist/umd/popper.min.js",
+    "https://code.jquery.com/jquery-3.7.1.min.js": "jquery/dist/jquery.min.js",
+}
+EXTRA_DIRS = ["@fortawesome/fontawesome-free/webfonts"]  # fonts the Font Awesome stylesheet loads
+GX_IMAGES = re.compile(r"https://great-expectations-web-assets\.s3\.us-east-2\.amazonaws\.com/([A-Za-z_.-]+)(\?[^\"')]*)?")
+
+
+def _vendor(site: Path) -> None:
+    if not NODE_MODULES.exists():
+        raise WebcareError("docs_assets/node_modules is missing: run `make setup` (npm ci in docs_assets)")
+    for relative in [*ASSETS.values()]:
+        target = site / VENDOR / relative
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(NODE_MODULES / relative, target)
+    for relative in EXTRA_DIRS:
+        shutil.copytree(NODE_MODULES / relative, site / VENDOR / relative, dirs_exist_ok=True)
+
+
+def localise(site: Path) -> int:
+    """Rewrite every page and stylesheet of the Data Docs site under ``site`` to local assets;
+    return how many references were rewritten."""
+    _vendor(site)
+    rewritten = 0
+    for page in [*site.rglob("*.html"), *site.rglob("*.css")]:
+        if VENDOR in page.relative_to(site).parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        to_root = os.path.relpath(site, page.parent)
+        new = text
+        for url, relative in ASSETS.items():
+            new = new.replace(f'"{url}"', f'"{to_root}/{VENDOR}/{relative}"')
+        new = GX_IMAGES.sub(lambda m: _local_image(site, to_root, m.group(1)), new)
+        if new != text:
+            rewritten += sum(new.count(f"{VENDOR}/{relative}") for relative in ASSETS.values())
+            page.write_text(new, encoding="utf-8")
+    return rewritten
+
+
+def _local_image(site: Path, to_root: str, name: str) -> str:
+    local = site / "static" / "images" / name
+    if not local.exists():  # GX ships logo-long.png but not the dark full logo: use the long one
+        name = "logo-long.png"
+    return f"{to_root}/static/images/{name}"

@@ -1,0 +1,65 @@
+"""What each task of the webcare_daily DAG does, with its row in the audit trail.
+
+The DAG file only wires these together; each function is a plain call that works without
+Airflow (give it a run id and a batch date).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from webcare import audit, dbt
+from webcare.validate import StageResult, gate
+
+
+def extract(target: dict, run_id: str, batch_date: date, cutoff: datetime) -> dict:
+    """Extract one account of one source to a batch file; returns the target with the file's path."""
+    from webcare.extract import extract as extract_account
+
+    with audit.stage(run_id, batch_date, "extract", source=target["source"]) as record:
+        path = extract_account(target["source"], target["account_id"], run_id=run_id, batch_date=batch_date,
+                               cutoff=cutoff)
+        record["details"] = {"account_id": target["account_id"]}
+    return {**target, "path": path}
+
+
+def load(batch: dict, run_id: str, batch_date: date) -> dict:
+    from webcare.load import load_batch_file
+
+    with audit.stage(run_id, batch_date, "load", source=batch["source"]) as record:
+        result = load_batch_file(batch["path"])
+        record.update(rows_in=result.received, rows_out=result.inserted, rows_quarantined=result.quarantined,
+                      details=result.as_dict())
+    return result.as_dict()
+
+
+def validate(stage: str, run_id: str, batch_date: date) -> dict:
+    result: StageResult = gate(stage, run_id, batch_date.isoformat())
+    return result.as_dict()
+
+
+def dbt_step(name: str, args: list[str], run_id: str, batch_date: date) -> None:
+    """One dbt invocation as a stage; its results (every model, seed and test) go to audit."""
+    with audit.stage(run_id, batch_date, name) as record:
+        try:
+            dbt.run(args)
+        finally:
+            record["rows_in"] = audit.load_dbt_results(run_id, batch_date, dbt.target_dir() / "run_results.json")
+
+
+def publish(run_id: str, batch_date: date) -> dict:
+    from webcare.publish import publish as publish_marts
+
+    with audit.stage(run_id, batch_date, "publish") as record:
+        counts = publish_marts()
+        record.update(rows_out=sum(counts.values()), details=counts)
+    return counts
+
+
+def freshness(run_id: str, batch_date: date) -> list[dict]:
+    from webcare.freshness import check
+
+    with audit.stage(run_id, batch_date, "freshness") as record:
+        rows = check(run_id, batch_date.isoformat())
+        record.update(rows_out=len(rows), details={"warn": sum(r["status"] == "warn" for r in rows),
+                                                   "error": sum(r["status"] == "error" for r in rows)})
+    return [{k: str(v) for k, v in row.items()} for row in rows]
