@@ -114,10 +114,25 @@ def task_states(run) -> dict[str, str]:
         return {ti.task_id: str(ti.state) for ti in rows if ti.map_index in (-1, 0)}
 
 
+def served_mention(fake_apis, account: str) -> dict:
+    """A mention exactly as the API serves it to the extractor (same fields), to inject again."""
+    import requests
+
+    from webcare.sources.x import TWEET_FIELDS
+
+    fake_apis.set_clock(CUTOFF1)
+    page = requests.get(f"{fake_apis.x_base_url}/2/users/{account}/mentions", timeout=10,
+                        headers={"Authorization": "Bearer test"},
+                        params={"max_results": 5, "tweet.fields": ",".join(TWEET_FIELDS)}).json()
+    return page["data"][-1]
+
+
 @pytest.fixture(scope="module")
 def backfill(warehouse_url, fake_apis, daily_dag):
-    run = run_day(daily_dag, fake_apis, DAY1, faults=BACKFILL_FAULTS)
-    return {"run": run, "requests": list(fake_apis.requests_log), "marts": marts_snapshot(warehouse_url),
+    duplicate = served_mention(fake_apis, HCM)
+    faults = [*BACKFILL_FAULTS, {"match": f"/2/users/{HCM}/mentions", "inject_record": duplicate, "times": 1}]
+    run = run_day(daily_dag, fake_apis, DAY1, faults=faults)
+    return {"run": run, "duplicate": duplicate, "requests": list(fake_apis.requests_log), "marts": marts_snapshot(warehouse_url),
             "cursors": dict(query(warehouse_url, "select source || ' ' || account_id, cursor_value"
                                                  " from raw.extract_cursors"))}
 
@@ -373,6 +388,9 @@ def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_
 
 
 def test_duplicates_within_and_across_pages_load_once(backfill, warehouse_url, dataset):
+    # the injected copy stands in the first page beside the original (within a page)
+    assert query(warehouse_url, "select count(*) from raw.x_mentions where record_key = %s",
+                 (backfill["duplicate"]["id"],)) == [(1,)]
     duplicated = query(warehouse_url, "select sum(records_duplicated) from raw.load_batches where run_id = %s",
                        (backfill["run"].run_id,))[0][0]
     assert duplicated > 10  # the fake API repeats the last post of a full page on the next page
@@ -417,15 +435,16 @@ def test_the_audit_trail_reconciles_with_the_warehouse(backfill, warehouse_url):
 
 
 def test_a_mart_value_corrupted_after_the_build_stops_publication(next_day, warehouse_url, fake_apis, daily_dag):
-    """Only validate_marts and what follows run (the rest marked success); the GX gate sees the
-    corrupted value in marts_build and BI keeps the previous good marts."""
+    """The gates and builds before validate_marts are marked success (extraction runs and finds
+    nothing new), so the GX marts gate sees the corrupted value in marts_build exactly as built
+    plus the corruption; BI keeps the previous good marts."""
     before = marts_snapshot(warehouse_url)
     query(warehouse_url, "update marts_build.mart_response_kpis_daily set response_rate = 1.5"
                          " where inbound_count > 0 and institution_id = 'hsn' returning 1")
     cutoff = WINDOW_END
     fake_apis.set_clock(cutoff)
-    run = daily_dag.test(logical_date=cutoff, mark_success_pattern=r"^(list_targets|extract|load|validate_raw|"
-                                                                   r"dbt_staging|validate_staging|dbt_marts)$")
+    run = daily_dag.test(logical_date=cutoff,
+                         mark_success_pattern=r"validate_raw|dbt_staging|validate_staging|dbt_marts")
     assert run.state == "failed"
     states = task_states(run)
     assert states["validate_marts"] == "failed" and states["publish_marts"] == "upstream_failed"

@@ -158,11 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     from webcare import report
 
     picture = report.build(url)
+    from webcare import quality_report
+
+    quality_report.build_index()  # now that the KPI picture exists, link it
     say(f"done in {time.monotonic() - started:.0f} s")
     parts = warehouse.url_parts(url)
     print(f"""
   Warehouse      psql 'postgresql://{parts['user']}@{parts['host']}:{parts['port']}/{parts['dbname']}'  (password in {config.home() / 'pg' / 'password'})
                  schemas: raw, staging, intermediate, marts (BI), reference
+  Start here     {config.output_dir("reports") / "index.html"}  (quality reports, Data Docs, dbt docs)
   KPI picture    {picture}
   Data Docs      {docs_index()}
   dbt docs       {target_dir() / 'static_index.html'}  (or: cd dbt_project && dbt docs serve)

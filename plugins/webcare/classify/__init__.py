@@ -1,0 +1,1 @@
+"""Classification and redaction of patient messages."""
