@@ -6,7 +6,8 @@ on X (mentions) and Google (reviews) since the last cursor, together with the in
 replies; load it untouched into `raw` (rejects to `raw.quarantine`); then pass three Great
 Expectations gates around two dbt builds:
 
-`validate_raw` (the day's raw batch) -> `dbt_staging` -> `validate_staging` (staging, and the
+`validate_raw` (the day's raw batch) -> `annotate` (redact personal data and classify every new
+text; staging never sees raw text) -> `dbt_staging` -> `validate_staging` (staging, and the
 reconciliation raw/loader/staging) -> `dbt_marts` (into `marts_build`) -> `validate_marts` (marts,
 and staging/facts) -> `publish_marts` (to `marts`, what BI reads) -> `dbt_docs`.
 
@@ -71,8 +72,14 @@ def webcare_daily():
         print({key: sum(item[key] for item in items) for key in ("received", "inserted", "quarantined")})
         return tasks.validate("raw", run_id, data_interval_start.date())
 
+    @task
+    def annotate(raw_result: dict, run_id=None, data_interval_start=None) -> dict:
+        from webcare import tasks
+
+        return tasks.annotate(run_id, data_interval_start.date())
+
     @task(retries=0)
-    def dbt_staging(raw_result: dict, run_id=None, data_interval_start=None) -> None:
+    def dbt_staging(annotated: dict, run_id=None, data_interval_start=None) -> None:
         from webcare import tasks
 
         tasks.dbt_step("dbt_staging", ["build", "--select", "+tag:staging"], run_id, data_interval_start.date())
@@ -122,7 +129,7 @@ def webcare_daily():
         return str(path)
 
     loads = load.expand(batch=extract.expand(target=list_targets()))
-    staged = dbt_staging(validate_raw(loads))
+    staged = dbt_staging(annotate(validate_raw(loads)))
     staging_result = validate_staging()
     staged >> staging_result
     built = dbt_marts(staging_result)

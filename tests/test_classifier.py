@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Floor for the held-out intent macro-F1: see "Evaluation" in docs/classifier.md for the measured
 # value it sits below.
-INTENT_MACRO_F1_FLOOR = 0.70
+INTENT_MACRO_F1_FLOOR = 0.75
 
 
 def _labels(text, **kwargs):
@@ -103,8 +103,8 @@ def test_templated_reply_that_moves_to_private():
 
 def test_empathetic_reply_in_english_moves_to_private():
     result = classifier.classify_reply(
-        "We are so sorry to hear about your mother's wait in the ER. Please send us a DM with your "
-        "details so patient services can look into it.")
+        "We are so sorry to hear about your mother's seven-hour wait in the ER, that must have been "
+        "exhausting for both of you. Patient services will call you tomorrow to go through what happened.")
     assert result["tone"] == "empathetic"
     assert result["moves_to_private"] is True
 
@@ -204,7 +204,7 @@ def test_evaluation_command_reports_intent_macro_f1_above_the_floor(tmp_path):
     report = out.read_text(encoding="utf-8")
     assert report.strip() == done.stdout.strip()
     line = next(l for l in report.splitlines() if l.startswith("| intent macro-F1"))
-    shipped = float(line.split("|")[3])
+    shipped = float(line.split("|")[4])
     assert shipped > INTENT_MACRO_F1_FLOOR, line
     for heading in ("### intent", "### domain", "### category", "### sentiment", "### tone",
                     "moves_to_private precision / recall", "gives_medical_advice precision / recall", "PII recall"):

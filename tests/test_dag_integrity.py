@@ -20,10 +20,10 @@ def test_dags_import_cleanly_with_tags_retries_and_docs(daily_dag):
 
 def test_webcare_daily_wiring(daily_dag):
     tasks = daily_dag.task_dict
-    assert set(tasks) == {"list_targets", "extract", "load", "validate_raw", "dbt_staging", "validate_staging",
+    assert set(tasks) == {"list_targets", "extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging",
                           "dbt_marts", "validate_marts", "publish_marts", "dbt_docs", "source_freshness",
                           "quality_report"}
-    chain = ["extract", "load", "validate_raw", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts",
+    chain = ["extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts",
              "publish_marts"]
     for upstream, downstream in zip(chain, chain[1:]):
         assert downstream in tasks[upstream].downstream_task_ids, (upstream, downstream)

@@ -346,7 +346,7 @@ def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehous
         assert run.state == "failed"
         states = task_states(run)
         assert states["validate_raw"] == "failed"
-        assert states["dbt_staging"] == "upstream_failed" and states["publish_marts"] == "upstream_failed"
+        assert states["annotate"] == "upstream_failed" and states["publish_marts"] == "upstream_failed"
         assert states["quality_report"] == "success"
         assert marts_snapshot(warehouse_url) == before
         assert marts_snapshot(warehouse_url, "marts_build") == before_build
@@ -404,7 +404,7 @@ def test_the_audit_trail_reconciles_with_the_warehouse(backfill, warehouse_url):
     run_id = backfill["run"].run_id
     stages = dict(query(warehouse_url, "select stage, bool_and(success) from audit.stage_runs where run_id = %s"
                                        " group by stage", (run_id,)))
-    assert stages == {"extract": True, "load": True, "validate_raw": True, "dbt_staging": True,
+    assert stages == {"extract": True, "load": True, "validate_raw": True, "annotate": True, "dbt_staging": True,
                       "validate_staging": True, "dbt_marts": True, "validate_marts": True, "publish": True,
                       "freshness": True}
     loads = dict((s, (i, o, q)) for s, i, o, q in query(
@@ -444,7 +444,7 @@ def test_a_mart_value_corrupted_after_the_build_stops_publication(next_day, ware
     cutoff = WINDOW_END
     fake_apis.set_clock(cutoff)
     run = daily_dag.test(logical_date=cutoff,
-                         mark_success_pattern=r"validate_raw|dbt_staging|validate_staging|dbt_marts")
+                         mark_success_pattern=r"validate_raw|annotate|dbt_staging|validate_staging|dbt_marts")
     assert run.state == "failed"
     states = task_states(run)
     assert states["validate_marts"] == "failed" and states["publish_marts"] == "upstream_failed"

@@ -37,6 +37,15 @@ def validate(stage: str, run_id: str, batch_date: date) -> dict:
     return result.as_dict()
 
 
+def annotate(run_id: str, batch_date: date) -> dict:
+    from webcare.annotate import annotate_pending
+
+    with audit.stage(run_id, batch_date, "annotate") as record:
+        counts = annotate_pending()
+        record.update(rows_out=sum(counts.values()), details=counts)
+    return counts
+
+
 def dbt_step(name: str, args: list[str], run_id: str, batch_date: date) -> None:
     """One dbt invocation as a stage; its results (every model, seed and test) go to audit."""
     with audit.stage(run_id, batch_date, name) as record:

@@ -139,6 +139,29 @@ create table if not exists raw.load_batches (
 alter table raw.load_batches add column if not exists cutoff timestamptz;
 alter table raw.load_batches add column if not exists records_duplicated integer not null default 0;
 
+-- Redacted text and labels of every raw text (webcare.annotate); staging reads text only here.
+create table if not exists raw.text_annotations (
+    source              text        not null,
+    account_id          text        not null,
+    record_key          text        not null,
+    payload_sha256      text        not null,
+    text_kind           text        not null,  -- message or reply
+    redacted_text       text        not null,
+    has_pii             boolean     not null,
+    pii_kinds           text[]      not null,
+    intent              text,
+    domain              text,
+    category            text,
+    sentiment           text,
+    tone                text,
+    moves_to_private    boolean,
+    gives_medical_advice boolean,
+    question_signature  text,
+    classifier_version  text        not null,
+    classified_at       timestamptz not null default now(),
+    primary key (source, account_id, record_key, payload_sha256, text_kind, classifier_version)
+);
+
 -- The audit trail: appended to, never updated, so reruns keep every attempt.
 create schema if not exists audit;
 create table if not exists audit.stage_runs (

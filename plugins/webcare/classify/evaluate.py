@@ -119,6 +119,20 @@ def rules_only(records: list[dict], kind: str) -> dict[str, list[str]]:
         classifier._trained = saved
 
 
+def model_only(records: list[dict], kind: str) -> dict[str, list[str]]:
+    """The trained model alone (rule weight 0 everywhere), for the comparison column."""
+    saved = classifier._trained
+    loaded = saved()
+    if not loaded:
+        return {}
+    zero = {**loaded[1], "rule_weights": {task: 0.0 for task in loaded[0]}}
+    classifier._trained = lambda: (loaded[0], zero)
+    try:
+        return predict_messages(records) if kind == "messages" else predict_replies(records)
+    finally:
+        classifier._trained = saved
+
+
 # --- report -----------------------------------------------------------------------------------
 def _table(name: str, gold, pred, labels) -> list[str]:
     rows = per_label(gold, pred, labels)
@@ -136,36 +150,45 @@ def evaluate(out: Path | None = None) -> dict:
     replies = [r for r in nb.read_labelled("replies") if nb.is_held_out(r["id"])]
     got_m, got_r = predict_messages(messages), predict_replies(replies)
     base_m, base_r = rules_only(messages, "messages"), rules_only(replies, "replies")
+    nb_m, nb_r = model_only(messages, "messages"), model_only(replies, "replies")
+    nb_m = nb_m or {k: ["-"] * len(messages) for k in got_m}
+    nb_r = nb_r or {k: ["-"] * len(replies) for k in got_r}
     summary: dict = {"classifier_version": classifier.CLASSIFIER_VERSION,
                      "messages": len(messages), "replies": len(replies)}
     lines = ["# Classifier evaluation (held-out split)", "",
              f"Classifier `{classifier.CLASSIFIER_VERSION}`, taxonomy {taxonomy.version}. Held-out "
              f"split: ids divisible by 5 — {len(messages)} messages, {len(replies)} replies. "
              "Produced by `python -m webcare.classify.evaluate`.", "",
-             "## Summary", "", "| label | rules alone | shipped classifier |", "|---|---:|---:|"]
+             "## Summary", "", "| label | rules alone | trained model alone | shipped classifier |",
+             "|---|---:|---:|---:|"]
     for task in ("intent", "domain", "category", "sentiment"):
         gold = [nb.label_of(r, task) for r in messages]
         summary[f"{task}_macro_f1"] = macro_f1(gold, got_m[task])
         summary[f"{task}_macro_f1_rules"] = macro_f1(gold, base_m[task])
-        lines.append(f"| {task} macro-F1 | {summary[f'{task}_macro_f1_rules']:.3f} | {summary[f'{task}_macro_f1']:.3f} |")
+        lines.append(f"| {task} macro-F1 | {summary[f'{task}_macro_f1_rules']:.3f} | "
+                     f"{macro_f1(gold, nb_m[task]):.3f} | {summary[f'{task}_macro_f1']:.3f} |")
     gold_tone = [r["tone"] for r in replies]
     summary["tone_accuracy"], summary["tone_macro_f1"] = accuracy(gold_tone, got_r["tone"]), macro_f1(gold_tone, got_r["tone"])
-    lines.append(f"| tone accuracy | {accuracy(gold_tone, base_r['tone']):.3f} | {summary['tone_accuracy']:.3f} |")
-    lines.append(f"| tone macro-F1 | {macro_f1(gold_tone, base_r['tone']):.3f} | {summary['tone_macro_f1']:.3f} |")
+    lines.append(f"| tone accuracy | {accuracy(gold_tone, base_r['tone']):.3f} | "
+                 f"{accuracy(gold_tone, nb_r['tone']):.3f} | {summary['tone_accuracy']:.3f} |")
+    lines.append(f"| tone macro-F1 | {macro_f1(gold_tone, base_r['tone']):.3f} | "
+                 f"{macro_f1(gold_tone, nb_r['tone']):.3f} | {summary['tone_macro_f1']:.3f} |")
     for task in ("moves_to_private", "gives_medical_advice"):
         gold = [nb.label_of(r, task) for r in replies]
         for name, pred in (("rules", base_r[task]), ("shipped", got_r[task])):
             row = per_label(gold, pred, ["true"])["true"]
             summary[f"{task}_precision" + ("" if name == "shipped" else "_rules")] = row["precision"]
             summary[f"{task}_recall" + ("" if name == "shipped" else "_rules")] = row["recall"]
+        alone = per_label(gold, nb_r[task], ["true"])["true"]
         lines.append(f"| {task} precision / recall | {summary[task + '_precision_rules']:.2f} / "
-                     f"{summary[task + '_recall_rules']:.2f} | {summary[task + '_precision']:.2f} / {summary[task + '_recall']:.2f} |")
+                     f"{summary[task + '_recall_rules']:.2f} | {alone['precision']:.2f} / {alone['recall']:.2f} | "
+                     f"{summary[task + '_precision']:.2f} / {summary[task + '_recall']:.2f} |")
     try:
         recall, covered, total = pii_recall(messages)
         summary["pii_recall"] = recall
-        lines.append(f"| PII recall ({covered}/{total} labelled substrings fully redacted) | — | {recall:.3f} |")
+        lines.append(f"| PII recall ({covered}/{total} labelled substrings fully redacted) | — | — | {recall:.3f} |")
     except ImportError as exc:
-        lines.append(f"| PII recall | — | not measured ({exc}) |")
+        lines.append(f"| PII recall | — | — | not measured ({exc}) |")
     lines.append("")
     lines.append("## Messages, per label (shipped classifier)")
     lines.append("")

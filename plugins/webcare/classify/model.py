@@ -14,7 +14,7 @@ from webcare.classify.normalize import normalize
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 NGRAM_RANGE = (2, 5)
-MIN_COUNT = 2            # features seen fewer times in training are dropped (keeps the file small)
+MIN_COUNT = 3            # features seen fewer times in training are dropped (keeps the file small)
 
 
 def features(text: str) -> Counter:

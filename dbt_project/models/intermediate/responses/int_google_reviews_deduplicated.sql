@@ -31,15 +31,14 @@ first_reply as (
 
 select
     latest.review_name,
+    latest.review_version_id,
     latest.location_name,
     latest.review_id,
     latest.reviewer_pseudonym,
     latest.is_anonymous,
     latest.star_rating,
-    latest.review_comment,
     latest.created_at,
     latest.updated_at,
-    latest.reply_comment,
     first_reply.reply_first_seen_at
 from latest
 left join first_reply

@@ -1,9 +1,16 @@
--- Every channel's inbound messages mapped onto one shape, with the institution they address.
+-- Every channel's inbound messages mapped onto one shape, with the institution they address and
+-- their redacted text and labels (webcare.annotate; raw text never reaches the models).
 with
 
 institutions as (
 
     select * from {{ ref('institutions') }}
+
+),
+
+annotations as (
+
+    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'message'
 
 ),
 
@@ -16,12 +23,24 @@ x_mentions as (
         mentions.tweet_id                                    as native_id,
         mentions.author_pseudonym,
         mentions.created_at,
-        mentions.tweet_text                                  as message_text,
         cast(null as integer)                                as star_rating,
-        mentions.lang
+        mentions.lang,
+        annotations.redacted_text                            as message_text,
+        annotations.has_pii,
+        annotations.intent,
+        annotations.domain_code,
+        annotations.category_code,
+        annotations.sentiment,
+        annotations.question_signature,
+        annotations.classifier_version
     from {{ ref('stg_x__mentions') }} as mentions
     inner join institutions
         on institutions.x_user_id = mentions.mentioned_user_id
+    left join annotations
+        on  annotations.source_name = 'x_mentions'
+        and annotations.account_id = mentions.mentioned_user_id
+        and annotations.record_key = mentions.tweet_id
+        and annotations.record_version_id = mentions.tweet_version_id
     where not mentions.is_self_mention
 
 ),
@@ -35,13 +54,25 @@ google_reviews as (
         reviews.review_name                                  as native_id,
         reviews.reviewer_pseudonym                           as author_pseudonym,
         reviews.created_at,
-        reviews.review_comment                               as message_text,
         reviews.star_rating,
-        cast(null as text)                                   as lang
+        cast(null as text)                                   as lang,
+        annotations.redacted_text                            as message_text,
+        annotations.has_pii,
+        annotations.intent,
+        annotations.domain_code,
+        annotations.category_code,
+        annotations.sentiment,
+        annotations.question_signature,
+        annotations.classifier_version
     from {{ ref('int_google_reviews_deduplicated') }} as reviews
     inner join institutions
         on reviews.location_name
            = 'accounts/' || institutions.google_account_id || '/locations/' || institutions.google_location_id
+    left join annotations
+        on  annotations.source_name = 'google_reviews'
+        and annotations.account_id = reviews.location_name
+        and annotations.record_key = reviews.review_name
+        and annotations.record_version_id = reviews.review_version_id
 
 ),
 

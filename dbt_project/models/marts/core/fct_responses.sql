@@ -47,6 +47,11 @@ select
          + extract(minute from responded_at at time zone time_zone) as integer) as time_of_day_minute,
     cast(responded_at as timestamptz)                        as responded_at,
     cast(response_rank as integer)                           as response_rank,
+    cast(reply_text as text)                                 as reply_text,
+    cast(tone as text)                                       as tone,
+    cast(moves_to_private as boolean)                        as moves_to_private,
+    cast(gives_medical_advice as boolean)                    as gives_medical_advice,
+    cast(classifier_version as text)                         as classifier_version,
     response_rank = 1                                        as is_first_response,
     responded_at < message_created_at                        as is_before_message,
     cast(case when responded_at >= message_created_at

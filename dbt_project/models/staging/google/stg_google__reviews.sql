@@ -24,12 +24,11 @@ renamed as (
 
         -- review
         {{ star_rating_number("payload ->> 'starRating'") }} as star_rating,
-        payload ->> 'comment'                                as review_comment,
+        payload ? 'comment'                                  as has_comment,
         (payload ->> 'createTime')::timestamptz              as created_at,
         (payload ->> 'updateTime')::timestamptz              as updated_at,
 
         -- owner's reply
-        payload #>> '{reviewReply,comment}'                  as reply_comment,
         (payload #>> '{reviewReply,updateTime}')::timestamptz as reply_updated_at,
 
         -- load metadata

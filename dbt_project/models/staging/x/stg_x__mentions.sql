@@ -19,6 +19,7 @@ renamed as (
     select
         -- ids
         record_key                                           as tweet_id,
+        payload_sha256                                       as tweet_version_id,
         account_id                                           as mentioned_user_id,
         payload ->> 'conversation_id'                        as conversation_id,
         jsonb_path_query_first(
@@ -32,8 +33,7 @@ renamed as (
         -- timestamps
         (payload ->> 'created_at')::timestamptz              as created_at,
 
-        -- text
-        payload ->> 'text'                                   as tweet_text,
+        -- text: never here; its redacted form is in stg_webcare__text_annotations
         payload ->> 'lang'                                   as lang,
 
         -- load metadata

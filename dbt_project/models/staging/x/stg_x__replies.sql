@@ -19,6 +19,7 @@ renamed as (
     select
         -- ids
         record_key                                           as reply_tweet_id,
+        payload_sha256                                       as reply_version_id,
         account_id                                           as institution_user_id,
         payload ->> 'conversation_id'                        as conversation_id,
         jsonb_path_query_first(
@@ -31,8 +32,7 @@ renamed as (
         -- timestamps
         (payload ->> 'created_at')::timestamptz              as created_at,
 
-        -- text
-        payload ->> 'text'                                   as reply_text,
+        -- text: never here; its redacted form is in stg_webcare__text_annotations
 
         -- load metadata
         run_id,

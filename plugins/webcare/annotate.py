@@ -1,0 +1,115 @@
+"""Redact and classify the text of raw records before anything reaches staging.
+
+For every raw record version (source, account, id, content hash) without an annotation, the
+texts it carries (a mention, a reply, a review and its owner's reply) are redacted
+(webcare.classify.pii) and classified (webcare.classify.classifier), and written to
+``raw.text_annotations`` with the classifier's version. Staging never carries raw text: the
+dbt models take the redacted text and the labels from here.
+
+    python -m webcare.annotate               # what the DAG does: new or changed records only
+    python -m webcare.annotate --reclassify  # after a change of method: every record again, with
+                                             # the current version (older rows stay, for tracing)
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import unicodedata
+
+from webcare import warehouse
+
+log = logging.getLogger(__name__)
+
+# source -> (kind, JSON path of the text) for each text a record carries
+TEXTS = {
+    "x_mentions": [("message", "{text}")],
+    "x_tweets": [("reply", "{text}")],
+    "google_reviews": [("message", "{comment}"), ("reply", "{reviewReply,comment}")],
+}
+STOPWORDS = set("""
+a al algo alguien como con cual cuando de del donde el en es esta este esto estoy favor gracias hay hola
+la las le lo los me mi mis muy no o para pero por porque puedo puede pueden que quiero necesito saber se
+si sin su sus te tengo un una uno y ya yo buenas buenos dias tardes noches alguna alguno hacer
+the a an and are can could do does for from have hello hi how i if in is it me my of on or please the
+there to what when where which who why will with would you your thanks
+""".split())
+
+
+def question_signature(redacted: str) -> str:
+    """A key shared by near-duplicate questions: the content words' stems, sorted (heuristic)."""
+    text = unicodedata.normalize("NFKD", redacted.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"https?://\S+|[@#]\w+|\[[a-z]+\]|\d+", " ", text)
+    words = {w[:5] for w in re.findall(r"[a-z]{3,}", text) if w not in STOPWORDS}
+    return " ".join(sorted(words)[:8])
+
+
+def annotate_pending(url: str | None = None, reclassify: bool = False, batch_size: int = 2000) -> dict[str, int]:
+    """Annotate every raw text not yet annotated (or all of them with ``reclassify``)."""
+    from psycopg2.extras import execute_values
+
+    from webcare.classify import classifier, pii
+
+    url = warehouse.bootstrap(url)
+    counts: dict[str, int] = {}
+    for source, texts in TEXTS.items():
+        for kind, path in texts:
+            missing = "" if reclassify else f"""
+                and not exists (select 1 from raw.text_annotations a
+                                where a.source = '{source}' and a.account_id = r.account_id
+                                  and a.record_key = r.record_key and a.payload_sha256 = r.payload_sha256
+                                  and a.text_kind = '{kind}')"""
+            with warehouse.transaction(url) as conn, conn.cursor(name=f"pending_{source}_{kind}") as cur:
+                cur.itersize = batch_size
+                cur.execute(f"""select distinct on (r.account_id, r.record_key, r.payload_sha256)
+                                       r.account_id, r.record_key, r.payload_sha256, r.payload #>> '{path}',
+                                       r.payload ->> 'lang', r.payload ->> 'starRating'
+                                from raw.{source} r
+                                where r.payload #>> '{path}' is not null {missing}""")
+                rows = []
+                for account_id, record_key, sha, text, lang, stars in cur:
+                    redaction = pii.redact(text)
+                    if kind == "message":
+                        labels = classifier.classify_message(
+                            text, lang=lang, channel=source.split("_")[0], star_rating=_stars(stars))
+                        reply = (None, None, None)
+                        message = (labels["intent"], labels["domain"], labels["category"], labels["sentiment"])
+                    else:
+                        labels = classifier.classify_reply(text, lang=lang)
+                        message = (None, None, None, None)
+                        reply = (labels["tone"], labels["moves_to_private"], labels["gives_medical_advice"])
+                    signature = question_signature(redaction.text) if message[0] == "question" else None
+                    rows.append((source, account_id, record_key, sha, kind, redaction.text, redaction.has_pii,
+                                 list(redaction.kinds), *message, *reply, signature, labels["classifier_version"]))
+            for start in range(0, len(rows), batch_size):
+                with warehouse.transaction(url) as conn, conn.cursor() as cur:
+                    execute_values(cur, """
+                        insert into raw.text_annotations (source, account_id, record_key, payload_sha256, text_kind,
+                            redacted_text, has_pii, pii_kinds, intent, domain, category, sentiment, tone,
+                            moves_to_private, gives_medical_advice, question_signature, classifier_version)
+                        values %s on conflict do nothing""", rows[start:start + batch_size])
+            counts[f"{source}:{kind}"] = len(rows)
+    log.info("annotated %s", counts)
+    return counts
+
+
+def _stars(value: str | None) -> int | None:
+    return {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}.get(value or "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m webcare.annotate", description=__doc__.splitlines()[0])
+    parser.add_argument("--reclassify", action="store_true",
+                        help="annotate every record again with the current classifier version")
+    args = parser.parse_args(argv)
+    counts = annotate_pending(reclassify=args.reclassify)
+    for key, count in counts.items():
+        print(f"{key:<28} {count:>8} texts annotated")
+    return 0
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    sys.exit(main())
