@@ -3,7 +3,8 @@
 1. our raw load (validation, in-batch de-duplication, COPY to a staging table, insert with
    conflict handling, quarantine, cursor) vs a bare COPY of the same records into a table;
 2. reloading the same batch (every record already there) vs the first load;
-3. incremental X extraction (one day past the cursor) vs a full extraction, from the fake API.
+3. incremental X extraction (one day past the cursor) vs a full extraction, from the fake API;
+4. classification and redaction throughput (messages per second), and redaction alone.
 
     make bench            # or: PYTHONPATH=plugins .venv/bin/python bench/run.py --records 200000
 """
@@ -104,6 +105,21 @@ def bench_extract(days: int) -> dict:
             "incremental_vs_full": incr_s / full_s}
 
 
+def bench_classify(days: int) -> dict:
+    from webcare.classify import classifier, pii
+
+    dataset = Path(os.environ["WEBCARE_HOME"]) / "dataset"
+    texts = [json.loads(line)["tweet"]["text"] for line in (dataset / "x_tweets.jsonl").open()]
+    texts = (texts * (5000 // len(texts) + 1))[:5000]
+    classifier.classify_message("warm up")  # loads the model once
+    print(f"classification of {len(texts):,} X posts")
+    classify_s, _ = timed("classify_message (redaction included)",
+                          lambda: [classifier.classify_message(t, channel="x") for t in texts])
+    redact_s, _ = timed("pii.redact alone", lambda: [pii.redact(t) for t in texts])
+    return {"messages": len(texts), "classify_s": classify_s, "messages_per_s": len(texts) / classify_s,
+            "redact_per_s": len(texts) / redact_s}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="webcare benchmarks (ratios in one run)")
     parser.add_argument("--records", type=int, default=200_000)
@@ -115,14 +131,17 @@ def main() -> int:
     url = warehouse.bootstrap(default_cluster().start())
     load = bench_load(url, args.records)
     extract = bench_extract(args.days)
+    classify = bench_classify(args.days)
     print("\nratios")
     print(f"  our load / bare COPY                 {load['load_vs_copy']:.2f}x  ({load['load_rows_per_s']:,.0f} rows/s)")
     print(f"  reload of the same batch / first     {load['reload_vs_load']:.2f}x")
     print(f"  incremental day / full extraction    {extract['incremental_vs_full']:.3f}x  "
           f"({extract['incremental_records']} vs {extract['full_records']} posts, "
           f"{extract['incremental_pages']} vs {extract['full_pages']} pages)")
+    print(f"  classification                       {classify['messages_per_s']:,.0f} messages/s "
+          f"(redaction alone {classify['redact_per_s']:,.0f}/s)")
     out = Path(os.environ["WEBCARE_HOME"]) / "results.json"
-    out.write_text(json.dumps({"load": load, "extract": extract}, indent=2))
+    out.write_text(json.dumps({"load": load, "extract": extract, "classify": classify}, indent=2))
     print(f"\nresults in {out}")
     return 0
 

@@ -335,6 +335,40 @@ def test_a_late_reply_changes_that_days_reply_rate_in_the_next_run(next_day, war
         forget(warehouse_url, "x_tweets", "1002")
 
 
+GENERATED_PII = [r"\+34 6\d{2} \d{3} \d{3}", r"\b6\d{2} \d{2} \d{2} \d{2}\b", r"\b6\d{2}\.\d{3}\.\d{3}\b", r"\b6\d{8}\b",
+                 r"[\w.]+@(?:gmail\.com|hotmail\.es|yahoo\.es)", r"\b\d{8}[A-Z]\b", r"\b\d{2}\.\d{3}\.\d{3}-[A-Z]\b"]
+
+
+def test_no_mart_holds_the_personal_data_of_the_generated_messages(next_day, warehouse_url, dataset):
+    import re
+
+    texts = [json.loads(line)["tweet"]["text"] for line in (dataset / "x_tweets.jsonl").open()]
+    texts += [json.loads(line)["review"].get("comment", "") for line in (dataset / "google_reviews.jsonl").open()]
+    secrets = {m.group(0) for text in texts for pattern in GENERATED_PII for m in re.finditer(pattern, text)}
+    assert len(secrets) >= 10, secrets  # the generator writes phones, e-mails and DNIs into messages
+    columns = query(warehouse_url, "select table_name, column_name from information_schema.columns"
+                                   " where table_schema = 'marts' and data_type = 'text'")
+    leaks = []
+    for table, column in columns:
+        values = [v for (v,) in query(warehouse_url, f'select distinct "{column}" from marts."{table}"') if v]
+        leaks += [(table, column, s) for s in secrets for v in values if s in v]
+    assert not leaks, leaks[:5]
+    redacted = query(warehouse_url, "select count(*) filter (where has_pii), count(*) filter (where message_text"
+                                    " ~ '\\[(PHONE|EMAIL|DNI)\\]') from marts.fct_interactions")[0]
+    assert redacted[0] >= 10 and redacted[1] >= 10, redacted
+
+
+def test_the_administrative_vs_clinical_split_is_one_query_away(next_day, warehouse_url):
+    split = query(warehouse_url, """
+        select institution_id,
+               sum(negative_count) filter (where domain_code = 'administrative') as administrative,
+               sum(negative_count) filter (where domain_code = 'clinical')       as clinical
+        from marts.mart_complaints_daily group by institution_id order by institution_id""")
+    assert len(split) == 8 and sum(row[1] or 0 for row in split) > 0
+    labelled = query(warehouse_url, "select count(*), count(intent), count(distinct classifier_version)"
+                                    " from marts.fct_interactions")[0]
+    assert labelled[0] == labelled[1] and labelled[2] == 1  # every message classified, one method
+
 def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehouse_url, fake_apis, daily_dag):
     future = {"id": "1000", "author_id": "99", "text": "@HospSierraNorte hola",
               "created_at": "2031-01-01T00:00:00.000Z"}
@@ -467,3 +501,4 @@ def test_a_silent_day_is_a_warning_not_a_failure(next_day, warehouse_url, fake_a
 
     reports = sorted(config.output_dir("reports", "quality").glob(f"{WINDOW_END.date()}__*.html"))
     assert reports and "warning" in reports[-1].read_text().lower()
+

@@ -49,7 +49,8 @@ class CueSet:
     def hits(self, norm: str, tags: list[str] = ()) -> list[tuple[str, float]]:
         found = []
         for cue in self._cues:
-            if cue.pattern.search(norm) or (cue.compact and any(cue.compact in t for t in tags)):
+            # the literal must be there before the (slower) word-boundary regex can match
+            if (cue.text in norm and cue.pattern.search(norm)) or (cue.compact and any(cue.compact in t for t in tags)):
                 found.append((cue.text, cue.weight))
         return found
 

@@ -29,12 +29,15 @@ MESSAGES = {
         "Me han cancelado la cita de {service} por tercera vez sin avisar",
         "Urgencias colapsadas otra vez, {hours} horas esperando",
         "Nadie contesta al teléfono de citas, ¿para qué lo ponen?",
+        "Llamadme al {phone} que nadie me da la cita de {service}",
+        "Os he escrito mil veces a {email} y ni caso. Mi DNI es {dni}",
     ),
     ("complaint", "en"): (
         "Waited {hours} hours in the ER and nobody told us anything",
         "I have been calling for {days} days and nobody answers the phone",
         "You charged me {amount} € twice for the same visit",
         "The receptionist was really rude to my father",
+        "Still no news about my results, please call me on {phone} or write to {email}",
     ),
     ("praise", "es"): (
         "Gracias a la enfermera {nurse} de {service} por su paciencia y cariño",
@@ -120,11 +123,29 @@ HASHTAGS = {"question": ("#cita", "#dudas"), "complaint": ("#ListaDeEspera", "#u
             "praise": ("#gracias", "#orgullo"), "noise": ("#empleo", "#sorteo", "#news")}
 
 
+DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def personal_data(rng: random.Random) -> dict[str, str]:
+    """Invented personal data, written the ways patients write it (the warehouse must redact it)."""
+    digits = f"6{rng.randint(0, 99_999_999):08d}"
+    phone = rng.choice((digits, f"{digits[:3]} {digits[3:5]} {digits[5:7]} {digits[7:]}",
+                        f"+34 {digits[:3]} {digits[3:6]} {digits[6:]}", f"{digits[:3]}.{digits[3:6]}.{digits[6:]}"))
+    number = rng.randint(10_000_000, 99_999_999)
+    dni = f"{number}{DNI_LETTERS[number % 23]}"
+    if rng.random() < 0.5:
+        dni = f"{dni[:2]}.{dni[2:5]}.{dni[5:8]}-{dni[8]}"
+    email = f"{rng.choice(('lucia', 'pepe', 'mgarcia', 'ana.perez', 'jlopez'))}{rng.randint(1, 99)}@" \
+            f"{rng.choice(('gmail.com', 'hotmail.es', 'yahoo.es'))}"
+    return {"phone": phone, "dni": dni, "email": email}
+
+
 def fill(rng: random.Random, template: str, lang: str) -> str:
+    extra = personal_data(rng) if "{phone}" in template or "{email}" in template or "{dni}" in template else {}
     return template.format(
         service=rng.choice(SERVICES[lang]), doctor=rng.choice(DOCTORS), nurse=rng.choice(NURSES),
         weekday=rng.choice(WEEKDAYS[lang]), days=rng.randint(2, 9), months=rng.randint(3, 14),
-        hours=rng.randint(4, 11), amount=rng.choice((45, 60, 85, 120)))
+        hours=rng.randint(4, 11), amount=rng.choice((45, 60, 85, 120)), **extra)
 
 
 def language(rng: random.Random) -> str:
