@@ -22,7 +22,8 @@ from webcare import warehouse
 
 log = logging.getLogger(__name__)
 
-# source -> (kind, JSON path of the text) for each text a record carries
+# source -> (kind, JSON path of the text) for each text a record carries. A review is a message
+# even without a comment (rating only): it is classified from its stars alone.
 TEXTS = {
     "x_mentions": [("message", "{text}")],
     "x_tweets": [("reply", "{text}")],
@@ -61,13 +62,16 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
                                 where a.source = '{source}' and a.account_id = r.account_id
                                   and a.record_key = r.record_key and a.payload_sha256 = r.payload_sha256
                                   and a.text_kind = '{kind}')"""
+            rating_only = source == "google_reviews" and kind == "message"
+            present = "true" if rating_only else f"r.payload #>> '{path}' is not null"
             with warehouse.transaction(url) as conn, conn.cursor(name=f"pending_{source}_{kind}") as cur:
                 cur.itersize = batch_size
                 cur.execute(f"""select distinct on (r.account_id, r.record_key, r.payload_sha256)
-                                       r.account_id, r.record_key, r.payload_sha256, r.payload #>> '{path}',
+                                       r.account_id, r.record_key, r.payload_sha256,
+                                       coalesce(r.payload #>> '{path}', ''),
                                        r.payload ->> 'lang', r.payload ->> 'starRating'
                                 from raw.{source} r
-                                where r.payload #>> '{path}' is not null {missing}""")
+                                where {present} {missing}""")
                 rows = []
                 for account_id, record_key, sha, text, lang, stars in cur:
                     redaction = pii.redact(text)

@@ -76,7 +76,7 @@ def classify_message(text: str, lang: str | None = None, channel: str | None = N
     ruled = rules.classify_message(text, star_rating=star_rating)
     doc = nb.features(text) if _trained() else None
     intent = combine("intent", ruled["intent"], doc)
-    if intent in ("praise", "other"):
+    if intent in ("praise", "other") or not text.strip():  # a rating without words has no topic
         category = "none"
     else:
         rule_category = rules.decide_category(intent, rules.message_scores(text, star_rating).category)
