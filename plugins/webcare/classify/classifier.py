@@ -19,7 +19,7 @@ from webcare.classify import model as nb
 from webcare.classify import rules
 from webcare.classify.taxonomy import load_taxonomy
 
-RULES_VERSION = "lexicon-1"
+RULES_VERSION = "lexicon-2"
 PII_VERSION = "pii-1"
 UNSEEN_LOG_PROB = -12.0
 
