@@ -1,0 +1,250 @@
+"""Facebook Graph API v21.0: patients' comments on a page's posts, the page's own replies, and its ratings.
+
+The page's replies are comments too (``from.id`` is the page, ``parent`` the comment answered), so one
+``filter=stream`` read of each post's comments gives both. Comments on old posts keep arriving, so
+every run reads every post's comments and keeps those newer than the cursor (the newest
+``created_time`` seen). Ratings (recommendations) need a permission recent Graph versions rarely grant:
+without it the run logs a warning and loads none instead of failing.
+
+5xx answers are retried with backoff by urllib3; a rate-limit error (codes 4, 17, 32, 613) raises
+``RateLimited`` with the time access comes back when Graph says it, for the task's own retries.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+from datetime import datetime, timezone
+from typing import Iterator
+from urllib.parse import parse_qsl, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
+from webcare.sources import InvalidRecord
+from webcare.sources.x import Extracted
+from webcare.timestamps import parse_rfc3339, to_rfc3339
+
+log = logging.getLogger(__name__)
+
+GRAPH_HOST = "https://graph.facebook.com"
+GRAPH_VERSION = "v21.0"
+RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, 80001, 80002})
+AUTH_CODES = frozenset({102, 104, 190})
+COMMENT_FIELDS = "id,created_time,from,message,parent"
+RATING_FIELDS = "created_time,recommendation_type,review_text,reviewer"
+RECOMMENDATION_TYPES = ("positive", "negative")
+_GRAPH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$")
+_COMMENT_ID = re.compile(r"^[0-9]+_[0-9]+$")
+_DIGITS = re.compile(r"^[0-9]+$")
+
+
+class PermissionDenied(SourceError):
+    """Graph refused the object or edge to this token (code 10 or 200-299): a missing permission or feature."""
+
+
+def page_size() -> int:
+    """Objects per page: the API's maximum, 100, unless WEBCARE_GRAPH_PAGE_SIZE asks for fewer."""
+    size = int(os.environ.get("WEBCARE_GRAPH_PAGE_SIZE", 100))
+    if not 1 <= size <= 100:
+        raise ValueError(f"WEBCARE_GRAPH_PAGE_SIZE must be within 1..100, not {size}")
+    return size
+
+
+def parse_graph_time(value: object) -> datetime:
+    """Graph writes ``2025-03-30T09:15:00+0000``; RFC 3339 (our own cursors) is accepted too."""
+    if isinstance(value, str) and _GRAPH_TIME.match(value):
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z").astimezone(timezone.utc)
+    return parse_rfc3339(value)
+
+
+def make_session(retries: int = 4, backoff: float = 0.5) -> requests.Session:
+    session = requests.Session()
+    retry = Retry(total=retries, status_forcelist=(500, 502, 503, 504), allowed_methods={"GET"},
+                  backoff_factor=backoff, raise_on_status=False, respect_retry_after_header=True)
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    session.mount("https://", HTTPAdapter(max_retries=retry))
+    return session
+
+
+class GraphClient:
+    """GETs against one Graph host and version, with Graph errors turned into ``webcare.errors``."""
+
+    def __init__(self, base_url: str, access_token: str, session: requests.Session | None = None, *,
+                 version: str = GRAPH_VERSION, limit: int | None = None):
+        self.base_url = base_url.rstrip("/")
+        self.access_token = access_token
+        self.session = session or make_session()
+        self.version = version
+        self.limit = limit or page_size()
+
+    def get(self, path: str, params: dict | None = None) -> dict:
+        """One object or page; ``path`` is relative to the version (``{page-id}/posts``)."""
+        path = path.strip("/")
+        query = {**(params or {})}
+        if self.access_token:
+            query["access_token"] = self.access_token
+        response = self.session.get(f"{self.base_url}/{self.version}/{path}", params=query, timeout=60)
+        try:
+            body = response.json()
+        except ValueError:
+            if response.status_code >= 500:
+                raise ServerError(f"Graph {path} kept failing: HTTP {response.status_code}") from None
+            raise BadPayload(f"Graph {path}: HTTP {response.status_code}, not JSON") from None
+        if not isinstance(body, dict):
+            raise BadPayload(f"Graph {path}: not a JSON object")
+        if "error" in body or response.status_code != 200:
+            raise graph_error(path, response, body)
+        return body
+
+    def paged(self, path: str, params: dict | None = None) -> Iterator[dict]:
+        """Every page of an edge, following ``paging.next`` until a page has none."""
+        query = {"limit": str(self.limit), **(params or {})}
+        while True:
+            body = self.get(path, query)
+            if not isinstance(body.get("data"), list):
+                raise BadPayload(f"Graph {path}: a page without a data list")
+            yield body
+            following = (body.get("paging") or {}).get("next")
+            if not following:
+                return
+            path, query = self.follow(following)
+
+    def follow(self, url: str) -> tuple[str, dict]:
+        """The path and query of a ``next`` URL, checked to stay on our host and version (it carries our token)."""
+        parts, ours = urlsplit(url), urlsplit(self.base_url)
+        prefix = f"{ours.path.rstrip('/')}/{self.version}/"
+        if (parts.scheme, parts.netloc) != (ours.scheme, ours.netloc) or not parts.path.startswith(prefix):
+            raise BadPayload(f"Graph paging.next leaves {ours.netloc}/{self.version}: {parts.netloc}{parts.path}")
+        query = {k: v for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "access_token"}
+        return parts.path[len(prefix):], query
+
+
+def graph_error(path: str, response: requests.Response, body: dict) -> SourceError:
+    error = body.get("error") if isinstance(body.get("error"), dict) else {}
+    code, subcode = error.get("code"), error.get("error_subcode")
+    described = (f"Graph {path}: HTTP {response.status_code}, code {code}"
+                 f"{f'/{subcode}' if subcode is not None else ''} {error.get('type', '')}: "
+                 f"{str(error.get('message', ''))[:200]} (fbtrace_id {error.get('fbtrace_id')})")
+    if code in RATE_LIMIT_CODES:
+        return RateLimited(described, reset_at=regain_at(response.headers))
+    if code in AUTH_CODES:
+        return AuthError(described)
+    if code == 10 or isinstance(code, int) and 200 <= code <= 299:
+        return PermissionDenied(described)
+    if response.status_code >= 500:
+        return ServerError(described)
+    return SourceError(described)
+
+
+def regain_at(headers) -> float | None:
+    """When Graph says access comes back (``estimated_time_to_regain_access``, minutes), as Unix seconds."""
+    try:
+        usage = json.loads(headers.get("x-business-use-case-usage") or "{}")
+        minutes = max((entry.get("estimated_time_to_regain_access", 0) for entries in usage.values()
+                       for entry in entries), default=0)
+    except (ValueError, AttributeError, TypeError):
+        return None
+    return time.time() + 60 * minutes if minutes else None
+
+
+def _time_or_none(record: object, field: str) -> datetime | None:
+    try:
+        return parse_graph_time(record.get(field)) if isinstance(record, dict) else None
+    except ValueError:
+        return None
+
+
+def _ids(pages: list[dict]) -> list[str]:
+    return list(dict.fromkeys(item["id"] for body in pages for item in body["data"]
+                              if isinstance(item, dict) and isinstance(item.get("id"), str)))
+
+
+def comment_key(record: object) -> str:
+    """The comment's id, after checking the fields the warehouse relies on."""
+    if not isinstance(record, dict):
+        raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
+    comment_id = record.get("id")
+    if not isinstance(comment_id, str) or not _COMMENT_ID.match(comment_id):
+        raise InvalidRecord(f"missing or invalid id: {comment_id!r}")
+    if not isinstance(record.get("post_id"), str) or not _COMMENT_ID.match(record["post_id"]):
+        raise InvalidRecord(f"missing or invalid post_id: {record.get('post_id')!r}")
+    try:
+        parse_graph_time(record.get("created_time"))
+    except ValueError as exc:
+        raise InvalidRecord(f"invalid created_time: {exc}") from None
+    if not isinstance(record.get("message"), str):
+        raise InvalidRecord("missing message")
+    sender = record.get("from")
+    if sender is not None and (not isinstance(sender, dict) or not isinstance(sender.get("id"), str)):
+        raise InvalidRecord(f"invalid from: {sender!r}")
+    parent = record.get("parent")
+    if parent is not None and (not isinstance(parent, dict) or not isinstance(parent.get("id"), str)
+                               or not _COMMENT_ID.match(parent["id"])):
+        raise InvalidRecord(f"invalid parent: {parent!r}")
+    return comment_id
+
+
+def rating_key(record: object) -> str:
+    """``{page_id}_{reviewer id}``: ratings have no id, and a person recommends a page once (an edit replaces it)."""
+    if not isinstance(record, dict):
+        raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
+    if not isinstance(record.get("page_id"), str) or not _DIGITS.match(record["page_id"]):
+        raise InvalidRecord(f"missing or invalid page_id: {record.get('page_id')!r}")
+    reviewer = record.get("reviewer")
+    if not isinstance(reviewer, dict) or not isinstance(reviewer.get("id"), str) or not _DIGITS.match(reviewer["id"]):
+        raise InvalidRecord(f"missing or invalid reviewer: {reviewer!r}")
+    if record.get("recommendation_type") not in RECOMMENDATION_TYPES:
+        raise InvalidRecord(f"invalid recommendation_type: {record.get('recommendation_type')!r}")
+    try:
+        parse_graph_time(record.get("created_time"))
+    except ValueError as exc:
+        raise InvalidRecord(f"invalid created_time: {exc}") from None
+    if record.get("review_text") is not None and not isinstance(record["review_text"], str):
+        raise InvalidRecord("review_text is not a string")
+    return f"{record['page_id']}_{reviewer['id']}"
+
+
+def fetch_page_comments(client: GraphClient, page_id: str, since: str | None) -> Extracted:
+    """Comments and the page's replies on all of a page's posts, created after ``since``.
+
+    Records are the comment objects plus ``post_id``. The new cursor is the newest ``created_time``
+    seen (RFC 3339), or ``since`` when nothing new came.
+    """
+    since_at = parse_graph_time(since) if since else None
+    post_pages = list(client.paged(f"{page_id}/posts", {"fields": "id,created_time"}))
+    records: list = []
+    pages, newest = len(post_pages), since_at
+    for post_id in _ids(post_pages):
+        for body in client.paged(f"{post_id}/comments", {"filter": "stream", "fields": COMMENT_FIELDS}):
+            pages += 1
+            for comment in body["data"]:
+                created = _time_or_none(comment, "created_time")
+                if since_at and created and created <= since_at:
+                    continue
+                records.append({**comment, "post_id": post_id} if isinstance(comment, dict) else comment)
+                newest = max(newest, created) if newest and created else newest or created
+    return Extracted(records, to_rfc3339(newest) if newest else None, pages)
+
+
+def fetch_page_ratings(client: GraphClient, page_id: str) -> Extracted:
+    """All of a page's recommendations (plus ``page_id``); none, with a warning, when the token may not read them."""
+    records: list = []
+    pages, newest = 0, None
+    try:
+        for body in client.paged(f"{page_id}/ratings", {"fields": RATING_FIELDS}):
+            pages += 1
+            for rating in body["data"]:
+                records.append({**rating, "page_id": page_id} if isinstance(rating, dict) else rating)
+                created = _time_or_none(rating, "created_time")
+                newest = max(newest, created) if newest and created else newest or created
+    except PermissionDenied as denied:
+        log.warning("Facebook ratings of page %s are not readable with this token; loading none. Page ratings "
+                    "need the pages_read_user_content permission and are restricted in recent Graph versions. %s",
+                    page_id, denied)
+        return Extracted([], None, pages)
+    return Extracted(records, to_rfc3339(newest) if newest else None, pages)

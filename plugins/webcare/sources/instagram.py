@@ -1,0 +1,75 @@
+"""Instagram Graph API v21.0: comments on an account's media and the replies to them, hidden ones included.
+
+Media → each medium's comments → each comment's replies (the account's answers among them, with
+``from.id`` the account and ``parent_id`` the comment). Replies come to old comments, so every
+run reads them all and keeps what is newer than the cursor. Comments the account hid are returned
+with ``hidden: true`` and kept: hiding is a moderation decision worth measuring, not a deletion.
+Client, retries and errors are the Facebook ones (``webcare.sources.facebook.GraphClient``).
+"""
+from __future__ import annotations
+
+import re
+
+from webcare.sources import InvalidRecord
+from webcare.sources.facebook import GraphClient, _ids, _time_or_none, parse_graph_time
+from webcare.sources.x import Extracted
+from webcare.timestamps import to_rfc3339
+
+IG_COMMENT_FIELDS = "id,text,timestamp,username,from,parent_id,hidden"
+_DIGITS = re.compile(r"^[0-9]+$")
+
+
+def ig_comment_key(record: object) -> str:
+    """The comment's id, after checking the fields the warehouse relies on."""
+    if not isinstance(record, dict):
+        raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
+    comment_id = record.get("id")
+    if not isinstance(comment_id, str) or not _DIGITS.match(comment_id):
+        raise InvalidRecord(f"missing or invalid id: {comment_id!r}")
+    if not isinstance(record.get("media_id"), str) or not _DIGITS.match(record["media_id"]):
+        raise InvalidRecord(f"missing or invalid media_id: {record.get('media_id')!r}")
+    try:
+        parse_graph_time(record.get("timestamp"))
+    except ValueError as exc:
+        raise InvalidRecord(f"invalid timestamp: {exc}") from None
+    if not isinstance(record.get("text"), str):
+        raise InvalidRecord("missing text")
+    if "hidden" in record and not isinstance(record["hidden"], bool):
+        raise InvalidRecord(f"hidden is not a boolean: {record['hidden']!r}")
+    parent_id = record.get("parent_id")
+    if parent_id is not None and (not isinstance(parent_id, str) or not _DIGITS.match(parent_id)):
+        raise InvalidRecord(f"invalid parent_id: {parent_id!r}")
+    return comment_id
+
+
+def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | None) -> Extracted:
+    """Comments and replies on all of an account's media with a ``timestamp`` after ``since``.
+
+    Records are the comment objects plus ``media_id``; the cursor is the newest ``timestamp`` seen
+    (RFC 3339), or ``since`` when nothing new came.
+    """
+    since_at = parse_graph_time(since) if since else None
+    media_pages = list(client.paged(f"{ig_user_id}/media", {"fields": "id,timestamp"}))
+    records: list = []
+    pages, newest = len(media_pages), since_at
+
+    def keep(comment: object, media_id: str) -> None:
+        nonlocal newest
+        created = _time_or_none(comment, "timestamp")
+        if since_at and created and created <= since_at:
+            return
+        records.append({**comment, "media_id": media_id} if isinstance(comment, dict) else comment)
+        newest = max(newest, created) if newest and created else newest or created
+
+    for media_id in _ids(media_pages):
+        comment_pages = list(client.paged(f"{media_id}/comments", {"fields": IG_COMMENT_FIELDS}))
+        pages += len(comment_pages)
+        for body in comment_pages:
+            for comment in body["data"]:
+                keep(comment, media_id)
+        for comment_id in _ids(comment_pages):
+            for body in client.paged(f"{comment_id}/replies", {"fields": IG_COMMENT_FIELDS}):
+                pages += 1
+                for reply in body["data"]:
+                    keep(reply, media_id)
+    return Extracted(records, to_rfc3339(newest) if newest else None, pages)

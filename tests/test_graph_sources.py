@@ -1,0 +1,288 @@
+"""The fake Facebook/Instagram Graph API against its official shapes, and the clients against the fake."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
+from webcare.fakes.graph_api import FakeGraph, GraphApi, parse_graph_time, sample_data
+from webcare.sources import InvalidRecord
+from webcare.sources.facebook import (GraphClient, PermissionDenied, comment_key, fetch_page_comments,
+                                      fetch_page_ratings, make_session, rating_key)
+from webcare.sources.instagram import fetch_instagram_comments, ig_comment_key
+
+OFFICIAL_KEYS = {
+    "id", "created_time", "from", "name", "message", "parent", "recommendation_type", "review_text", "reviewer",
+    "text", "timestamp", "username", "parent_id", "hidden", "media_type", "caption", "permalink",
+    "paging", "cursors", "before", "after", "next", "data", "error", "type", "code", "error_subcode", "fbtrace_id"}
+GRAPH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$")
+DATA = sample_data(seed=7, pages=2, days=5)
+PAGE_ID, OTHER_PAGE_ID = list(DATA["pages"])
+IG_USER_ID = next(iter(DATA["ig_users"]))
+LATE = datetime(2030, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def graph():
+    with FakeGraph(DATA, clock=LATE) as fake:
+        yield fake
+
+
+def client(fake: FakeGraph, token: str = "page-token", limit: int = 2, backoff: float = 0.0) -> GraphClient:
+    return GraphClient(fake.base_url, token, make_session(retries=3, backoff=backoff), limit=limit)
+
+
+def recording(fake: FakeGraph, bodies: list) -> GraphClient:
+    graph_client = client(fake)
+    graph_client.session.hooks["response"].append(lambda response, *a, **k: bodies.append(response.json()))
+    return graph_client
+
+
+def page_comment_ids(page_id: str, until: datetime = LATE, after: datetime | None = None) -> set[str]:
+    return {c["id"] for cs in DATA["pages"][page_id]["comments"].values() for c in cs
+            if parse_graph_time(c["created_time"]) <= until and (after is None or parse_graph_time(c["created_time"]) > after)}
+
+
+def ig_comments(user_id: str) -> list[dict]:
+    user = DATA["ig_users"][user_id]
+    return [c for cs in [*user["comments"].values(), *user["replies"].values()] for c in cs]
+
+
+def keys(value) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in keys(v)}
+    return set()
+
+
+def test_sample_data_is_realistic():
+    page = DATA["pages"][PAGE_ID]
+    comments = [c for cs in page["comments"].values() for c in cs]
+    replies = [c for c in comments if c["from"]["id"] == PAGE_ID]
+    assert replies and all("parent" in c for c in replies)
+    assert {r["recommendation_type"] for p in DATA["pages"].values() for r in p["ratings"]} == {"positive", "negative"}
+    assert any(c["hidden"] for u in DATA["ig_users"] for c in ig_comments(u))
+    assert any("¿" in c["message"] or "ñ" in c["message"] for c in comments)
+    assert sample_data(seed=7) == DATA and sample_data(seed=8) != DATA
+
+
+def test_every_response_uses_official_field_names_and_times(graph):
+    bodies: list = []
+    graph_client = recording(graph, bodies)
+    for page_id in DATA["pages"]:
+        fetch_page_comments(graph_client, page_id, None)
+        fetch_page_ratings(graph_client, page_id)
+    fetch_instagram_comments(graph_client, IG_USER_ID, None)
+    media_id = DATA["ig_users"][IG_USER_ID]["media"][0]["id"]
+    list(graph_client.paged(f"{IG_USER_ID}/media", {"fields": "id,caption,media_type,permalink,timestamp,username"}))
+    list(graph_client.paged(f"{PAGE_ID}/posts", {}))
+    graph.add_fault({"match": "/ratings", "restricted": True, "error_subcode": 2069030})
+    graph.add_fault({"match": "/media", "code": 613})
+    graph.add_fault({"match": f"{media_id}/comments", "status": 503, "times": 9})
+    fetch_page_ratings(graph_client, PAGE_ID)
+    for path, params in ((f"{IG_USER_ID}/media", None), (f"{media_id}/comments", None), ("123/unknown", None),
+                         (f"{PAGE_ID}/posts", {"fields": "bogus"})):
+        with pytest.raises(SourceError):
+            graph_client.get(path, params)
+    assert len(bodies) > 40 and keys(bodies) <= OFFICIAL_KEYS
+    errors = [b["error"] for b in bodies if "error" in b]
+    assert {e["code"] for e in errors} == {10, 613, 2, 100, 2500}
+    assert all(set(e) >= {"message", "type", "code", "fbtrace_id"} for e in errors)
+    items = [item for b in bodies for item in b.get("data", [])]
+    times = [i.get("created_time") or i.get("timestamp") for i in items if "created_time" in i or "timestamp" in i]
+    assert len(times) > 100 and all(GRAPH_TIME.match(t) for t in times)
+    assert {i["media_type"] for i in items if "media_type" in i} <= {"IMAGE", "VIDEO", "CAROUSEL_ALBUM"}
+
+
+def test_paging_gives_exactly_the_expected_ids_across_pages(graph):
+    bodies: list = []
+    posts = list(client(graph, limit=2).paged(f"{PAGE_ID}/posts", {"fields": "id,created_time"}))
+    assert len(posts) == -(-len(DATA["pages"][PAGE_ID]["posts"]) // 2) > 2
+    assert all("next" in p["paging"] for p in posts[:-1]) and "next" not in posts[-1]["paging"]
+    assert [p["id"] for page in posts for p in page["data"]] == [
+        p["id"] for p in sorted(DATA["pages"][PAGE_ID]["posts"], key=lambda p: p["created_time"], reverse=True)]
+    extracted = fetch_page_comments(recording(graph, bodies), PAGE_ID, None)
+    ids = [r["id"] for r in extracted.records]
+    assert len(ids) == len(set(ids)) and set(ids) == page_comment_ids(PAGE_ID)
+    assert max(len(b["data"]) for b in bodies) == 2 and extracted.pages == len(bodies) > len(DATA["pages"][PAGE_ID]["posts"])
+    owner = {c["id"]: post_id for post_id, cs in DATA["pages"][PAGE_ID]["comments"].items() for c in cs}
+    assert all(r["post_id"] == owner[r["id"]] for r in extracted.records)
+    page_replies = [r for r in extracted.records if r["from"]["id"] == PAGE_ID]
+    assert page_replies and all(r["parent"]["id"] in owner for r in page_replies)
+    assert extracted.cursor_after == max(r["created_time"] for r in extracted.records).replace("+0000", "Z")
+    assert [comment_key(r) for r in extracted.records] == ids
+
+
+def test_limit_defaults_to_25_and_is_capped_at_100():
+    data = sample_data(seed=3, pages=1, days=30)
+    api = GraphApi(data, clock=LATE)
+    page_id = next(iter(data["pages"]))
+    assert len(data["pages"][page_id]["posts"]) > 25
+    assert len(api.handle("GET", f"/v21.0/{page_id}/posts", {"access_token": "t"}, {})[2]["data"]) == 25
+    status, _, body = api.handle("GET", f"/v21.0/{page_id}/posts", {"access_token": "t", "limit": "500"}, {})
+    assert status == 200 and len(body["data"]) == len(data["pages"][page_id]["posts"]) and "next" not in body["paging"]
+
+
+def test_a_server_error_in_the_middle_of_paging_is_retried_without_duplicates_or_gaps(graph):
+    graph.add_fault({"match": "/comments", "status": 500, "after_pages": 3})
+    extracted = fetch_page_comments(client(graph), PAGE_ID, None)
+    ids = [r["id"] for r in extracted.records]
+    assert len(ids) == len(set(ids)) and set(ids) == page_comment_ids(PAGE_ID)
+    failed = [n for n, entry in enumerate(graph.requests_log) if entry[3] == 500]
+    assert len(failed) == 1
+    assert graph.requests_log[failed[0] + 1][1:3] == graph.requests_log[failed[0]][1:3]
+    assert graph.requests_log[failed[0] + 1][3] == 200
+
+
+def test_a_server_error_that_persists_raises_server_error(graph):
+    graph.add_fault({"match": "/posts", "status": 502, "times": 10})
+    with pytest.raises(ServerError, match="HTTP 502"):
+        fetch_page_comments(client(graph), PAGE_ID, None)
+    assert [entry[3] for entry in graph.requests_log] == [502] * 4  # the first try and three retries
+
+
+@pytest.mark.parametrize("code, header", [(4, "x-app-usage"), (17, "x-app-usage"),
+                                          (32, "x-business-use-case-usage"), (613, "x-business-use-case-usage")])
+def test_rate_limits_raise_rate_limited(graph, code, header):
+    graph.add_fault({"match": "/comments", "code": code, "after_pages": 2, "regain_minutes": 7})
+    responses = []
+    graph_client = client(graph)
+    graph_client.session.hooks["response"].append(lambda response, *a, **k: responses.append(response))
+    with pytest.raises(RateLimited, match=f"code {code} ") as raised:
+        fetch_page_comments(graph_client, PAGE_ID, None)
+    assert responses[-1].status_code == 400 and header in responses[-1].headers
+    assert responses[-1].json()["error"]["type"] == "OAuthException"
+    assert len(graph.requests_log) == len(responses)  # not retried
+    if header == "x-business-use-case-usage":
+        usage = json.loads(responses[-1].headers[header])
+        assert usage[PAGE_ID][0]["type"] == "pages" and usage[PAGE_ID][0]["estimated_time_to_regain_access"] == 7
+        assert raised.value.reset_at == pytest.approx(time.time() + 420, abs=5)
+    else:
+        assert raised.value.reset_at is None
+
+
+def test_restricted_ratings_warn_and_give_nothing(graph, caplog):
+    ok = fetch_page_ratings(client(graph), PAGE_ID)
+    expected = DATA["pages"][PAGE_ID]["ratings"]
+    assert sorted(r["reviewer"]["id"] for r in ok.records) == sorted(r["reviewer"]["id"] for r in expected)
+    assert {rating_key(r) for r in ok.records} == {f"{PAGE_ID}_{r['reviewer']['id']}" for r in expected}
+    assert ok.cursor_after == max(r["created_time"] for r in expected).replace("+0000", "Z")
+    graph.add_fault({"match": "/ratings", "restricted": True})
+    with caplog.at_level(logging.WARNING, logger="webcare.sources.facebook"):
+        denied = fetch_page_ratings(client(graph), PAGE_ID)
+    assert (denied.records, denied.cursor_after, denied.pages) == ([], None, 0)
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and PAGE_ID in warnings[0].getMessage()
+    assert "pages_read_user_content" in warnings[0].getMessage() and "code 10" in warnings[0].getMessage()
+    assert "page-token" not in caplog.text
+
+
+def test_permission_errors_elsewhere_are_not_swallowed(graph):
+    graph.add_fault({"match": "/posts", "restricted": True, "code": 200, "error_subcode": 2069030})
+    with pytest.raises(PermissionDenied, match="code 200/2069030"):
+        fetch_page_comments(client(graph), PAGE_ID, None)
+
+
+def test_missing_or_bad_access_token_raises_auth_error(graph):
+    with pytest.raises(AuthError, match="code 104"):
+        fetch_page_comments(client(graph, token=""), PAGE_ID, None)
+    graph.add_fault({"match": "/media", "code": 190})
+    with pytest.raises(AuthError, match="code 190/463"):
+        fetch_instagram_comments(client(graph), IG_USER_ID, None)
+    with FakeGraph(DATA, access_token="the-right-one", clock=LATE) as strict:
+        with pytest.raises(AuthError, match="code 190"):
+            fetch_page_ratings(client(strict, token="a-wrong-one"), PAGE_ID)
+        assert len(fetch_page_ratings(client(strict, token="the-right-one"), PAGE_ID).records) > 0
+    assert all(entry[2]["access_token"] == "***" for entry in graph.requests_log if "access_token" in entry[2])
+
+
+def test_instagram_comments_keep_hidden_ones_and_replies(graph):
+    extracted = fetch_instagram_comments(client(graph), IG_USER_ID, None)
+    expected = {c["id"]: c for c in ig_comments(IG_USER_ID)}
+    assert sorted(r["id"] for r in extracted.records) == sorted(expected)
+    hidden = {r["id"] for r in extracted.records if r["hidden"] is True}
+    assert hidden and hidden == {i for i, c in expected.items() if c["hidden"]}
+    replies = [r for r in extracted.records if "parent_id" in r]
+    assert replies and all(r["from"]["id"] == IG_USER_ID and r["parent_id"] in expected for r in replies)
+    media_of = {c["id"]: m for m, cs in DATA["ig_users"][IG_USER_ID]["comments"].items() for c in cs}
+    assert all(r["media_id"] == media_of[r["id"]] for r in extracted.records if "parent_id" not in r)
+    assert all(r["media_id"] == media_of[r["parent_id"]] for r in replies)
+    assert [ig_comment_key(r) for r in extracted.records] == [r["id"] for r in extracted.records]
+
+
+def test_the_since_cursor_returns_only_newer_comments(graph):
+    times = sorted(parse_graph_time(c["created_time"]) for cs in DATA["pages"][PAGE_ID]["comments"].values() for c in cs)
+    middle = times[len(times) // 2]
+    graph.set_clock(middle)
+    first = fetch_page_comments(client(graph), PAGE_ID, None)
+    assert {r["id"] for r in first.records} == page_comment_ids(PAGE_ID, until=middle)
+    assert first.cursor_after == middle.strftime("%Y-%m-%dT%H:%M:%SZ")
+    graph.set_clock(LATE)
+    second = fetch_page_comments(client(graph), PAGE_ID, first.cursor_after)
+    assert {r["id"] for r in second.records} == page_comment_ids(PAGE_ID, after=middle)
+    assert second.records and not {r["id"] for r in first.records} & {r["id"] for r in second.records}
+    third = fetch_page_comments(client(graph), PAGE_ID, second.cursor_after)
+    assert (third.records, third.cursor_after) == ([], second.cursor_after)
+
+    ig_times = sorted(parse_graph_time(c["timestamp"]) for c in ig_comments(IG_USER_ID))
+    ig_middle = ig_times[len(ig_times) // 2]
+    graph.set_clock(ig_middle)
+    ig_first = fetch_instagram_comments(client(graph), IG_USER_ID, None)
+    graph.set_clock(LATE)
+    ig_second = fetch_instagram_comments(client(graph), IG_USER_ID, ig_first.cursor_after)
+    assert {r["id"] for r in ig_second.records} == {c["id"] for c in ig_comments(IG_USER_ID)
+                                                     if parse_graph_time(c["timestamp"]) > ig_middle}
+    assert len(ig_first.records) + len(ig_second.records) == len(ig_comments(IG_USER_ID))
+
+
+def test_objects_after_the_clock_are_invisible():
+    api = GraphApi(DATA, clock=datetime(2000, 1, 1, tzinfo=timezone.utc))
+    for path in (f"{PAGE_ID}/posts", f"{PAGE_ID}/ratings", f"{IG_USER_ID}/media"):
+        assert api.handle("GET", f"/v21.0/{path}", {"access_token": "t"}, {})[2] == {"data": []}
+    post = DATA["pages"][PAGE_ID]["posts"][0]
+    api.set_clock(parse_graph_time(post["created_time"]))
+    status, _, body = api.handle("GET", f"/v21.0/{PAGE_ID}/posts", {"access_token": "t"}, {})
+    assert status == 200 and [p["id"] for p in body["data"]] == [post["id"]]
+
+
+def test_next_links_must_stay_on_the_graph_host():
+    graph_client = GraphClient("https://graph.facebook.com", "t")
+    assert graph_client.follow("https://graph.facebook.com/v21.0/1_2/comments?access_token=x&after=abc&limit=2") == (
+        "1_2/comments", {"after": "abc", "limit": "2"})
+    with pytest.raises(BadPayload):
+        graph_client.follow("https://evil.example/v21.0/1_2/comments?after=abc")
+
+
+@pytest.mark.parametrize("validator, record, reason", [
+    (comment_key, {"created_time": "2025-03-30T09:15:00+0000", "message": "hola", "post_id": "1_2"}, "invalid id"),
+    (comment_key, {"id": "2_3", "created_time": "ayer", "message": "hola", "post_id": "1_2"}, "created_time"),
+    (comment_key, {"id": "2_3", "created_time": "2025-03-30T09:15:00+0000", "post_id": "1_2"}, "missing message"),
+    (comment_key, {"id": "2_3", "created_time": "2025-03-30T09:15:00+0000", "message": "", "post_id": "1_2",
+                   "parent": "2_1"}, "invalid parent"),
+    (rating_key, {"page_id": "1", "created_time": "2025-03-30T09:15:00+0000", "recommendation_type": "positive"},
+     "reviewer"),
+    (rating_key, {"page_id": "1", "reviewer": {"id": "5"}, "created_time": "2025-03-30T09:15:00+0000",
+                  "recommendation_type": "5 stars"}, "recommendation_type"),
+    (ig_comment_key, {"id": "17", "media_id": "18", "timestamp": "2025-03-30", "text": "x"}, "timestamp"),
+    (ig_comment_key, {"id": "17", "media_id": "18", "timestamp": "2025-03-30T09:15:00+0000", "text": "x",
+                      "hidden": "false"}, "hidden"),
+    (ig_comment_key, ["17"], "not a JSON object"),
+])
+def test_validators_reject_bad_records(validator, record, reason):
+    with pytest.raises(InvalidRecord, match=reason):
+        validator(record)
+
+
+def test_validators_accept_good_records():
+    assert comment_key({"id": "2_3", "created_time": "2025-03-30T09:15:00+0000", "message": "", "post_id": "1_2",
+                        "from": {"id": "9", "name": "Ana"}, "parent": {"id": "2_1"}}) == "2_3"
+    assert rating_key({"page_id": "1", "reviewer": {"id": "5", "name": "Ana"}, "recommendation_type": "negative",
+                       "created_time": "2025-03-30T09:15:00+0000"}) == "1_5"
+    assert ig_comment_key({"id": "17", "media_id": "18", "timestamp": "2025-03-30T09:15:00+0000", "text": "x",
+                           "hidden": True, "parent_id": "16"}) == "17"

@@ -1,0 +1,215 @@
+"""File imports: mappings, transforms, the reader's records and rejections, the idempotency key.
+
+Self-contained (tmp_path only): no warehouse, no fixtures from conftest.py.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import timezone
+
+import pytest
+
+from webcare.imports import (ImportFileError, MappingError, file_sha256, load_mapping, parse_mapping,
+                             read_file, split)
+from webcare.imports.errors import TransformError
+from webcare.imports.transforms import bool_from_text, int_from_float, stars, twitter_time
+
+TWCS_HEADER = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
+# Physical lines: a \r\n inside quotes ends one line, a lone \r too, a \n too.
+TWCS_ROWS = [
+    # line 2: float id in scientific notation, several response ids
+    '1.19237e+05,115712,True,Tue Oct 31 22:10:47 +0000 2017,@sprintcare is this thing on?,"119238,119239",\n',
+    # lines 3-4: \r\n inside a quoted text
+    '119238.0,sprintcare,False,Tue Oct 31 22:11:45 +0000 2017,"@115712 Hi!\r\nPlease DM us",119240,119237.0\n',
+    # lines 5-6: lone \r inside a quoted text
+    '119239,sprintcare,False,Tue Oct 31 22:12:00 +0000 2017,"line one\rline two",,1.19237e+05\n',
+    # lines 7-8: \n inside a quoted text; a reply to a reply
+    '119240,115712,true,Tue Oct 31 22:13:00 +0000 2017,"thanks\nbye",,119238\n',
+    # line 9: bad date
+    '119241,115713,True,yesterday,bad date,,\n',
+    # line 10: missing id
+    ',115714,True,Tue Oct 31 22:14:00 +0000 2017,no id,,\n',
+    # line 11: short row
+    '119243,115715,True\n',
+    # line 12: an offset, a parent not in the file
+    '119244,AppleSupport,False,Wed Nov 01 00:00:00 -0500 2017,reply to someone else,,99\n',
+]
+
+
+def twcs(tmp_path, rows=TWCS_ROWS, name="twcs.csv"):
+    path = tmp_path / name
+    path.write_bytes((TWCS_HEADER + "".join(rows)).encode("utf-8"))
+    return path
+
+
+def read_twcs(path):
+    return split(read_file(path, load_mapping("customer_support_on_twitter"),
+                           constants={"account_id": "HospSierraNorte"}))
+
+
+def test_twitter_export_counts_and_exact_rejections(tmp_path):
+    records, rejections = read_twcs(twcs(tmp_path))
+    assert [r["message_id"] for r in records] == ["119237", "119238", "119239", "119240", "119244"]
+    assert [r["source_line"] for r in records] == [2, 3, 5, 7, 12]
+    assert [(r.line, r.column, r.reason) for r in rejections] == [
+        (9, "created_at", "line 9, column created_at: not a Twitter timestamp "
+                          "(like 'Tue Oct 31 22:10:47 +0000 2017'): 'yesterday'"),
+        (10, "tweet_id", "line 10, column tweet_id: missing value"),
+        (11, "created_at", "line 11, column created_at: row has 3 of 7 columns, created_at and after missing"),
+    ]
+    assert rejections[0].raw == "119241,115713,True,yesterday,bad date,,"
+    assert rejections[2].raw == "119243,115715,True"
+
+
+def test_twitter_record_shape_replies_and_conversations(tmp_path):
+    records, _ = read_twcs(twcs(tmp_path))
+    by_id = {r["message_id"]: r for r in records}
+    assert by_id["119238"] == {
+        "message_id": "119238", "conversation_id": "119237", "in_reply_to_id": "119237",
+        "author_id": "sprintcare", "is_institution": True, "created_at": "2017-10-31T22:11:45Z",
+        "text": "@115712 Hi!\r\nPlease DM us", "channel": "x", "account_id": "HospSierraNorte",
+        "star_rating": None, "record_key": "customer_support_on_twitter:119238",
+        "source_file": "twcs.csv", "source_line": 3,
+    }
+    assert by_id["119237"]["is_institution"] is False and by_id["119237"]["in_reply_to_id"] is None
+    assert by_id["119239"]["text"] == "line one\rline two"
+    assert by_id["119239"]["in_reply_to_id"] == "119237"
+    assert by_id["119240"]["text"] == "thanks\nbye"
+    assert {m: r["conversation_id"] for m, r in by_id.items()} == {
+        "119237": "119237", "119238": "119237", "119239": "119237", "119240": "119237", "119244": "99"}
+    assert by_id["119244"]["created_at"] == "2017-11-01T05:00:00Z"
+
+
+def test_conversations_do_not_depend_on_row_order(tmp_path):
+    forward, _ = read_twcs(twcs(tmp_path, TWCS_ROWS, "a.csv"))
+    backward, _ = read_twcs(twcs(tmp_path, TWCS_ROWS[::-1], "b.csv"))
+    assert ({r["message_id"]: r["conversation_id"] for r in forward}
+            == {r["message_id"]: r["conversation_id"] for r in backward})
+
+
+def test_account_must_be_given(tmp_path):
+    with pytest.raises(MappingError, match="needs the constant 'account_id'"):
+        list(read_file(twcs(tmp_path), load_mapping("customer_support_on_twitter")))
+
+
+def test_header_without_a_mapped_column_fails_the_file(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("tweet_id,author_id\n1,2\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"lacks the columns \['inbound', 'created_at'"):
+        read_twcs(path)
+
+
+def test_file_key_same_content_same_key_changed_content_other_key(tmp_path):
+    path = twcs(tmp_path)
+    key = file_sha256(path)
+    assert key == file_sha256(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert file_sha256(twcs(tmp_path, name="copy.csv")) == key
+    changed = twcs(tmp_path, TWCS_ROWS[:-1] + [TWCS_ROWS[-1].replace("99", "98")], "changed.csv")
+    assert file_sha256(changed) != key
+
+
+REVIEWS = (
+    "review_id,date,rating,review,reply,reply_date,location\n"
+    "r1,2024-03-01 10:15,5,Muy buen trato,¡Gracias!,2024-03-02T09:00:00+01:00,hsn\n"
+    "r2,2024-07-01,4.0,,,,cmb\n"
+    "r3,2024-03-05T12:00:00Z,7,Fatal,Lo sentimos,2024-03-06 08:00,hsn\n"
+    "r4,2024-03-07,3/5,\"Regular,\r\nla espera\",,not a date,hsn\n"
+)
+
+
+def test_reviews_spreadsheet_reviews_replies_and_rejections(tmp_path):
+    path = tmp_path / "reviews.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + REVIEWS.encode("utf-8"))  # with a BOM, as spreadsheets save
+    records, rejections = split(read_file(path, load_mapping("reviews_spreadsheet")))
+    summary = [(r["message_id"], r["is_institution"], r["in_reply_to_id"], r["conversation_id"],
+                r["star_rating"], r["created_at"], r["source_line"]) for r in records]
+    assert summary == [
+        ("r1", False, None, "r1", 5, "2024-03-01T09:15:00Z", 2),
+        ("r1:reply", True, "r1", "r1", None, "2024-03-02T08:00:00Z", 2),
+        ("r2", False, None, "r2", 4, "2024-06-30T22:00:00Z", 3),
+        ("r3:reply", True, "r3", "r3", None, "2024-03-06T07:00:00Z", 4),
+        ("r4", False, None, "r4", 3, "2024-03-06T23:00:00Z", 5),
+    ]
+    assert records[1]["text"] == "¡Gracias!" and records[1]["author_id"] == "hsn"
+    assert records[2]["text"] is None and records[4]["text"] == "Regular,\r\nla espera"
+    assert {r["channel"] for r in records} == {"google"}
+    assert [r["account_id"] for r in records] == ["hsn", "hsn", "cmb", "hsn", "hsn"]
+    assert records[1]["record_key"] == "reviews_spreadsheet:r1:reply"
+    assert [r.reason for r in rejections] == [
+        "line 4, column rating: not a star rating 1-5: '7'",
+        "line 5, column reply_date: not an ISO 8601 date or time: 'not a date'",
+    ]
+
+
+def test_jsonl_mapping_and_its_rejections(tmp_path):
+    mapping = parse_mapping({
+        "name": "chat_log", "format": "jsonl", "columns": ["id", "at", "from_staff", "body"],
+        "constants": {"channel": "chat", "account_id": "hsn"},
+        "messages": [{"fields": {
+            "message_id": {"column": "id", "transform": "int_from_float"},
+            "conversation_id": {"column": "id", "transform": "int_from_float"},
+            "is_institution": {"column": "from_staff", "transform": "bool_from_text"},
+            "created_at": {"column": "at", "transform": "iso_time"},
+            "text": {"column": "body"}}}],
+    })
+    path = tmp_path / "chat.jsonl"
+    path.write_text('{"id": 7.0, "at": "2024-01-02T03:04:05Z", "from_staff": false, "body": "hola"}\n'
+                    '\n'
+                    '{"id": 8, "at": "2024-01-02T03:04:05Z", "from_staff": "maybe"}\n'
+                    'not json\n', encoding="utf-8")
+    records, rejections = split(read_file(path, mapping))
+    assert [(r["message_id"], r["is_institution"], r["text"], r["source_line"]) for r in records] == [
+        ("7", False, "hola", 1)]
+    assert [(r.line, r.column) for r in rejections] == [(3, "from_staff"), (4, None)]
+    assert rejections[0].reason == "line 3, column from_staff: not a boolean (true/false, yes/no, 1/0): 'maybe'"
+    assert rejections[1].reason == "line 4: not JSON (Expecting value: line 1 column 1 (char 0))"
+    assert rejections[1].raw == "not json"
+
+
+def test_transforms():
+    utc = timezone.utc
+    assert [int_from_float(v, utc) for v in ["119237", "119237.0", "1.19237e+05", "1.19e+05", " 7 "]] == [
+        "119237", "119237", "119237", "119000", "7"]
+    for bad in ["1.5", "-3", "abc", "inf"]:
+        with pytest.raises(TransformError, match="not a whole number"):
+            int_from_float(bad, utc)
+    assert [bool_from_text(v, utc) for v in ["True", "false", "FALSE", "1", "0", "yes", "No", "sí"]] == [
+        True, False, False, True, False, True, False, True]
+    with pytest.raises(TransformError):
+        bool_from_text("maybe", utc)
+    assert twitter_time("Tue Oct 31 22:10:47 +0000 2017", utc) == "2017-10-31T22:10:47Z"
+    assert twitter_time("Tue Oct 31 23:10:47 +0130 2017", utc) == "2017-10-31T21:40:47Z"
+    with pytest.raises(TransformError, match="not a valid date"):
+        twitter_time("Tue Feb 30 22:10:47 +0000 2017", utc)
+    assert [stars(v, utc) for v in ["1", "5.0", "4/5", "3 / 5"]] == [1, 5, 4, 3]
+    for bad in ["0", "6", "4.5", "★★★"]:
+        with pytest.raises(TransformError, match="not a star rating"):
+            stars(bad, utc)
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"delimter": ";"}, r"unknown keys \['delimter'\]"),
+    ({"format": "xlsx"}, "format must be one of"),
+    ({"columns": ["a"]}, "column 'tweet_id' is not among the columns"),
+])
+def test_mapping_errors(change, message):
+    import yaml
+    from webcare.imports.mapping import MAPPINGS_DIR
+    data = yaml.safe_load((MAPPINGS_DIR / "customer_support_on_twitter.yml").read_text(encoding="utf-8"))
+    with pytest.raises(MappingError, match=message):
+        parse_mapping({**data, **change})
+
+
+def test_unknown_transform_and_field_are_errors():
+    base = {"name": "m", "format": "csv", "columns": ["a"], "constants": {"channel": "x", "account_id": "y"}}
+    fields = {"message_id": {"column": "a"}, "conversation_id": {"column": "a"},
+              "is_institution": {"value": False}, "created_at": {"column": "a", "transform": "iso_tme"}}
+    with pytest.raises(MappingError, match="unknown transform 'iso_tme'"):
+        parse_mapping({**base, "messages": [{"fields": fields}]})
+    fields["created_at"] = {"column": "a", "transform": "iso_time"}
+    assert parse_mapping({**base, "messages": [{"fields": fields}]}).name == "m"
+    with pytest.raises(MappingError, match="unknown field 'stars'"):
+        parse_mapping({**base, "messages": [{"fields": {**fields, "stars": {"column": "a"}}}]})
+    del fields["created_at"]
+    with pytest.raises(MappingError, match="no source for the required field 'created_at'"):
+        parse_mapping({**base, "messages": [{"fields": fields}]})
