@@ -25,6 +25,8 @@ from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from webcare.fakes.faults import FaultQueue
+
 VERSION = "v21.0"
 PATH = re.compile(r"^/v21\.0/([0-9_]+)/(posts|comments|ratings|media|replies)$")
 JSON = "application/json; charset=utf-8"
@@ -85,7 +87,7 @@ class GraphApi:
         self.access_token = access_token  # None accepts any non-empty token
         self.clock = clock or datetime.now(timezone.utc)
         self.base_url = base_url
-        self.faults: list[dict] = []
+        self.faults = FaultQueue()
         self.requests_log: list[tuple[str, str, dict, int]] = []
         self.lock = threading.Lock()
         self.trace = random.Random(0)
@@ -123,23 +125,14 @@ class GraphApi:
             raise ValueError(f"a fault needs a status in {sorted(SERVER_STATUSES)}, a code in "
                              f"{sorted({*RATE_CODES, 190})} or restricted: {fault}")
         with self.lock:
-            self.faults.append({"times": 1, "after_pages": 0, **fault, "passed": 0})
+            self.faults.add(fault)
 
     def clear_faults(self) -> None:
         with self.lock:
             self.faults.clear()
 
     def take_fault(self, target: str) -> dict | None:
-        for fault in self.faults:
-            if fault["match"] in target:
-                if fault["passed"] < fault["after_pages"]:
-                    fault["passed"] += 1
-                    return None
-                fault["times"] -= 1
-                if fault["times"] <= 0:
-                    self.faults.remove(fault)
-                return fault
-        return None
+        return self.faults.take(target)
 
     # -- requests ------------------------------------------------------------------------------------------------
     def handle(self, method: str, path: str, query: dict, headers) -> tuple[int, dict, dict]:

@@ -11,6 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+from webcare.fakes.faults import FaultQueue
 from webcare.generator.times import parse_time, x_time
 
 from . import google_api, x_api
@@ -28,7 +29,7 @@ class FakeApis:
         self.clock = parse_time(manifest["window_end"])
         self.x = x_api.XApi(dataset, duplicate_across_pages)
         self.google = google_api.GoogleApi(dataset)
-        self.faults: list[dict] = []
+        self.faults = FaultQueue()
         self.requests_log: list[tuple[str, str, dict, int]] = []
         self.address = (host, port)
         self.lock = threading.Lock()
@@ -65,27 +66,15 @@ class FakeApis:
     def add_fault(self, fault: dict) -> None:
         if "inject_record" not in fault and not fault.get("empty") and fault.get("status") not in FAULT_STATUSES:
             raise ValueError(f"a fault needs inject_record, empty or a status in {sorted(FAULT_STATUSES)}: {fault}")
-        if not isinstance(fault.get("match"), str):
-            raise ValueError(f"a fault needs a match string: {fault}")
         with self.lock:
-            self.faults.append({"times": 1, "after_pages": 0, **fault, "passed": 0})
+            self.faults.add(fault)
 
     def clear_faults(self) -> None:
         with self.lock:
             self.faults.clear()
 
     def take_fault(self, target: str) -> dict | None:
-        """The first queued fault matching the request; after_pages lets that many matching requests through first."""
-        for fault in self.faults:
-            if fault["match"] in target:
-                if fault["passed"] < fault["after_pages"]:
-                    fault["passed"] += 1
-                    return None
-                fault["times"] -= 1
-                if fault["times"] <= 0:
-                    self.faults.remove(fault)
-                return fault
-        return None
+        return self.faults.take(target)
 
     def handle(self, method: str, target: str, headers, body: bytes) -> tuple[int, dict, object]:
         """(status, response headers, JSON body) for one request."""
