@@ -19,6 +19,7 @@ stop:
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/imports.py
 
 # Re-resolve the pinned environment from requirements.in (then review the diff of requirements.lock).
 lock:
