@@ -83,8 +83,7 @@ def checks(batch_date: str | None = None) -> list[Check]:
                     union all
                     select 'google', count(distinct (r.location_name, r.review_name))
                     from staging.stg_google__reviews r
-                    join reference.institutions i
-                      on r.location_name = 'accounts/' || i.google_account_id || '/locations/' || i.google_location_id
+                    join {SCHEMA}.dim_institution i on i.google_location_name = r.location_name and i.is_current
                 ), facts as (
                     select channel_id, count(*) as facts from {SCHEMA}.fct_interactions group by 1
                 )

@@ -22,10 +22,11 @@ import random
 import re
 import threading
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from webcare.fakes.faults import FaultQueue
+from webcare.fakes.threaded import ThreadedServer
 
 VERSION = "v21.0"
 PATH = re.compile(r"^/v21\.0/([0-9_]+)/(posts|comments|ratings|media|replies)$")
@@ -277,35 +278,21 @@ class GraphApi:
         return body
 
 
-class FakeGraph:
+class FakeGraph(ThreadedServer):
     """``GraphApi`` served over HTTP from a thread."""
 
     def __init__(self, data: dict, host: str = "127.0.0.1", port: int = 0, access_token: str | None = None,
                  clock: datetime | None = None):
+        super().__init__(host, port)
         self.api = GraphApi(data, access_token=access_token, clock=clock)
-        self.address = (host, port)
-        self.server = None
+
+    def handler_class(self) -> type:
+        return handler(self.api)
 
     def start(self) -> "FakeGraph":
-        self.server = ThreadingHTTPServer(self.address, handler(self.api))
-        self.api.base_url = self.base_url
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        super().start()
+        self.api.base_url = self.base_url  # paging.next links point back at this server
         return self
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    def __enter__(self) -> "FakeGraph":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
 
     @property
     def requests_log(self) -> list[tuple[str, str, dict, int]]:

@@ -7,11 +7,12 @@ import json
 import threading
 import time
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from webcare.fakes.faults import FaultQueue
+from webcare.fakes.threaded import ThreadedServer
 from webcare.generator.times import parse_time, x_time
 
 from . import google_api, x_api
@@ -22,8 +23,9 @@ JSON = "application/json; charset=utf-8"
 PROBLEM = "application/problem+json"
 
 
-class FakeApis:
+class FakeApis(ThreadedServer):
     def __init__(self, dataset_dir, host: str = "127.0.0.1", port: int = 0, duplicate_across_pages: bool = True):
+        super().__init__(host, port)
         dataset = Path(dataset_dir)
         manifest = json.loads((dataset / "manifest.json").read_text(encoding="utf-8"))
         self.clock = parse_time(manifest["window_end"])
@@ -31,31 +33,18 @@ class FakeApis:
         self.google = google_api.GoogleApi(dataset)
         self.faults = FaultQueue()
         self.requests_log: list[tuple[str, str, dict, int]] = []
-        self.address = (host, port)
         self.lock = threading.Lock()
-        self.server = None
 
-    def start(self) -> "FakeApis":
-        self.server = ThreadingHTTPServer(self.address, handler(self))
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-    def __enter__(self) -> "FakeApis":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def handler_class(self) -> type:
+        return handler(self)
 
     @property
-    def base_url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+    def x_base_url(self) -> str:
+        return self.base_url
 
-    x_base_url = google_base_url = base_url
+    @property
+    def google_base_url(self) -> str:
+        return self.base_url
 
     def set_clock(self, now: datetime) -> None:
         if now.tzinfo is None:

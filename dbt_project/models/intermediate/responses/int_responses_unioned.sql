@@ -54,8 +54,7 @@ google_replies as (
         annotations.classifier_version
     from {{ ref('int_google_reviews_deduplicated') }} as reviews
     inner join institutions
-        on reviews.location_name
-           = 'accounts/' || institutions.google_account_id || '/locations/' || institutions.google_location_id
+        on reviews.location_name = {{ google_location_name('institutions') }}
     left join annotations
         on  annotations.source_name = 'google_reviews'
         and annotations.account_id = reviews.location_name

@@ -53,7 +53,7 @@ select
     cast(institutions.time_zone as text)                     as time_zone,
     cast(institutions.region_code as text)                   as region_code,
     cast(institutions.x_username as text)                    as x_username,
-    cast('accounts/' || institutions.google_account_id || '/locations/' || institutions.google_location_id as text)
+    cast({{ google_location_name('institutions') }} as text)
                                                              as google_location_name,
     cast(weekly_hours.weekly_open_hours as double precision) as weekly_open_hours,
     cast(versions.valid_from as date)                        as valid_from,
