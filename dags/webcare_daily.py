@@ -2,7 +2,8 @@
 ### webcare_daily
 
 Every day, for every institution account in the institutions seed: extract what patients wrote
-on X (mentions) and Google (reviews) since the last cursor, together with the institution's
+on X (mentions), Google (reviews), Facebook pages (comments, ratings) and Instagram (comments)
+since the last cursor, together with the institution's
 replies; load it untouched into `raw` (rejects to `raw.quarantine`); then pass three Great
 Expectations gates around two dbt builds:
 
@@ -23,8 +24,9 @@ from datetime import datetime, timedelta
 
 from airflow.sdk import Asset, CronTriggerTimetable, dag, task
 
-RAW_ASSETS = [Asset(name=f"raw.{table}", uri=f"webcare://warehouse/raw/{table}")
-              for table in ("x_mentions", "x_tweets", "google_reviews")]
+# the raw tables of the API sources (webcare.sources.SOURCES; tests/test_dag_integrity.py keeps them equal)
+RAW_TABLES = ("x_mentions", "x_tweets", "google_reviews", "facebook_comments", "facebook_ratings", "instagram_comments")
+RAW_ASSETS = [Asset(name=f"raw.{table}", uri=f"webcare://warehouse/raw/{table}") for table in RAW_TABLES]
 MARTS_ASSET = Asset(name="marts", uri="webcare://warehouse/marts")
 
 

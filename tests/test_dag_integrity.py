@@ -42,3 +42,14 @@ def test_dag_file_does_no_work_at_parse_time():
     header = text.split("@dag(")[0]
     for heavy in ("import webcare", "from webcare", "great_expectations", "psycopg2", "tweepy", "requests"):
         assert heavy not in header, heavy
+
+
+def test_the_dag_declares_every_api_source_as_an_asset():
+    from webcare.sources import SOURCES
+
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("webcare_daily_dag", ROOT / "dags" / "webcare_daily.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert set(module.RAW_TABLES) == {s.table for s in SOURCES.values() if s.fetch is not None}

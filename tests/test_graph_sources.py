@@ -5,7 +5,7 @@ import json
 import logging
 import re
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -216,28 +216,27 @@ def test_instagram_comments_keep_hidden_ones_and_replies(graph):
     assert [ig_comment_key(r) for r in extracted.records] == [r["id"] for r in extracted.records]
 
 
-def test_the_since_cursor_returns_only_newer_comments(graph):
+def test_runs_read_consecutive_windows_without_gaps_or_overlaps(graph):
+    """The pipeline's windows: [cursor, cutoff); the cursor becomes the cutoff, so a comment written at
+    the cutoff's very second belongs to the next run, and each comment is read by exactly one run."""
     times = sorted(parse_graph_time(c["created_time"]) for cs in DATA["pages"][PAGE_ID]["comments"].values() for c in cs)
-    middle = times[len(times) // 2]
-    graph.set_clock(middle)
-    first = fetch_page_comments(client(graph), PAGE_ID, None)
-    assert {r["id"] for r in first.records} == page_comment_ids(PAGE_ID, until=middle)
-    assert first.cursor_after == middle.strftime("%Y-%m-%dT%H:%M:%SZ")
+    middle = times[len(times) // 2]  # a comment is written exactly at the first cutoff
     graph.set_clock(LATE)
-    second = fetch_page_comments(client(graph), PAGE_ID, first.cursor_after)
-    assert {r["id"] for r in second.records} == page_comment_ids(PAGE_ID, after=middle)
+    first = fetch_page_comments(client(graph), PAGE_ID, None, until=middle)
+    assert {r["id"] for r in first.records} == page_comment_ids(PAGE_ID, until=middle - timedelta(seconds=1))
+    assert first.cursor_after == middle.strftime("%Y-%m-%dT%H:%M:%SZ")
+    second = fetch_page_comments(client(graph), PAGE_ID, first.cursor_after, until=LATE)
+    assert {r["id"] for r in second.records} == page_comment_ids(PAGE_ID, after=middle - timedelta(seconds=1))
     assert second.records and not {r["id"] for r in first.records} & {r["id"] for r in second.records}
-    third = fetch_page_comments(client(graph), PAGE_ID, second.cursor_after)
-    assert (third.records, third.cursor_after) == ([], second.cursor_after)
+    third = fetch_page_comments(client(graph), PAGE_ID, second.cursor_after, until=LATE)
+    assert third.records == []
 
     ig_times = sorted(parse_graph_time(c["timestamp"]) for c in ig_comments(IG_USER_ID))
     ig_middle = ig_times[len(ig_times) // 2]
-    graph.set_clock(ig_middle)
-    ig_first = fetch_instagram_comments(client(graph), IG_USER_ID, None)
-    graph.set_clock(LATE)
-    ig_second = fetch_instagram_comments(client(graph), IG_USER_ID, ig_first.cursor_after)
+    ig_first = fetch_instagram_comments(client(graph), IG_USER_ID, None, until=ig_middle)
+    ig_second = fetch_instagram_comments(client(graph), IG_USER_ID, ig_first.cursor_after, until=LATE)
     assert {r["id"] for r in ig_second.records} == {c["id"] for c in ig_comments(IG_USER_ID)
-                                                     if parse_graph_time(c["timestamp"]) > ig_middle}
+                                                     if parse_graph_time(c["timestamp"]) >= ig_middle}
     assert len(ig_first.records) + len(ig_second.records) == len(ig_comments(IG_USER_ID))
 
 

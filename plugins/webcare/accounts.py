@@ -20,12 +20,19 @@ def institutions() -> list[dict[str, str]]:
 
 
 def extraction_targets() -> list[dict[str, str]]:
+    """One target per institution and API source for which the institution has an account.
+
+    ``WEBCARE_SOURCES`` (comma-separated source names) restricts the sources read.
+    """
+    from webcare.sources import SOURCES
+
+    wanted = {item.strip() for item in os.environ.get("WEBCARE_SOURCES", "").split(",") if item.strip()}
     targets = []
     for row in institutions():
-        if row.get("x_user_id"):
-            targets.append({"source": "x_mentions", "account_id": row["x_user_id"]})
-            targets.append({"source": "x_tweets", "account_id": row["x_user_id"]})
-        if row.get("google_location_id"):
-            location = f"accounts/{row['google_account_id']}/locations/{row['google_location_id']}"
-            targets.append({"source": "google_reviews", "account_id": location})
+        for source in SOURCES.values():
+            if source.fetch is None or (wanted and source.name not in wanted):
+                continue
+            account_id = source.account(row)
+            if account_id:
+                targets.append({"source": source.name, "account_id": account_id})
     return targets

@@ -19,16 +19,10 @@ import sys
 import unicodedata
 
 from webcare import warehouse
+from webcare.sources import SOURCES
 
 log = logging.getLogger(__name__)
 
-# source -> (kind, JSON path of the text) for each text a record carries. A review is a message
-# even without a comment (rating only): it is classified from its stars alone.
-TEXTS = {
-    "x_mentions": [("message", "{text}")],
-    "x_tweets": [("reply", "{text}")],
-    "google_reviews": [("message", "{comment}"), ("reply", "{reviewReply,comment}")],
-}
 STOPWORDS = set("""
 a al algo alguien como con cual cuando de del donde el en es esta este esto estoy favor gracias hay hola
 la las le lo los me mi mis muy no o para pero por porque puedo puede pueden que quiero necesito saber se
@@ -55,37 +49,38 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
 
     url = warehouse.bootstrap(url)
     counts: dict[str, int] = {}
-    for source, texts in TEXTS.items():
-        for kind, path in texts:
+    for source in SOURCES.values():
+        for text in source.texts:
+            kind, path = text.kind, text.path
             missing = "" if reclassify else f"""
                 and not exists (select 1 from raw.text_annotations a
-                                where a.source = '{source}' and a.account_id = r.account_id
+                                where a.source = '{source.name}' and a.account_id = r.account_id
                                   and a.record_key = r.record_key and a.payload_sha256 = r.payload_sha256
                                   and a.text_kind = '{kind}')"""
-            rating_only = source == "google_reviews" and kind == "message"
-            present = "true" if rating_only else f"r.payload #>> '{path}' is not null"
-            with warehouse.transaction(url) as conn, conn.cursor(name=f"pending_{source}_{kind}") as cur:
+            present = "true" if text.always else f"r.payload #>> '{path}' is not null"
+            carried = f"and ({text.where})" if text.where else ""
+            with warehouse.transaction(url) as conn, conn.cursor(name=f"pending_{source.name}_{kind}") as cur:
                 cur.itersize = batch_size
                 cur.execute(f"""select distinct on (r.account_id, r.record_key, r.payload_sha256)
                                        r.account_id, r.record_key, r.payload_sha256,
                                        coalesce(r.payload #>> '{path}', ''),
-                                       r.payload ->> 'lang', r.payload ->> 'starRating'
-                                from raw.{source} r
-                                where {present} {missing}""")
+                                       r.payload ->> 'lang', {text.stars}
+                                from raw.{source.table} r
+                                where {present} {carried} {missing}""")
                 rows = []
-                for account_id, record_key, sha, text, lang, stars in cur:
-                    redaction = pii.redact(text)
+                for account_id, record_key, sha, body, lang, stars in cur:
+                    redaction = pii.redact(body)
                     if kind == "message":
                         labels = classifier.classify_message(
-                            text, lang=lang, channel=source.split("_")[0], star_rating=_stars(stars))
+                            body, lang=lang, channel=source.channel, star_rating=_stars(stars))
                         reply = (None, None, None)
                         message = (labels["intent"], labels["domain"], labels["category"], labels["sentiment"])
                     else:
-                        labels = classifier.classify_reply(text, lang=lang)
+                        labels = classifier.classify_reply(body, lang=lang)
                         message = (None, None, None, None)
                         reply = (labels["tone"], labels["moves_to_private"], labels["gives_medical_advice"])
                     signature = question_signature(redaction.text) if message[0] == "question" else None
-                    rows.append((source, account_id, record_key, sha, kind, redaction.text, redaction.has_pii,
+                    rows.append((source.name, account_id, record_key, sha, kind, redaction.text, redaction.has_pii,
                                  list(redaction.kinds), *message, *reply, signature, labels["classifier_version"]))
             for start in range(0, len(rows), batch_size):
                 with warehouse.transaction(url) as conn, conn.cursor() as cur:
@@ -94,13 +89,15 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
                             redacted_text, has_pii, pii_kinds, intent, domain, category, sentiment, tone,
                             moves_to_private, gives_medical_advice, question_signature, classifier_version)
                         values %s on conflict do nothing""", rows[start:start + batch_size])
-            counts[f"{source}:{kind}"] = len(rows)
+            counts[f"{source.name}:{kind}"] = len(rows)
     log.info("annotated %s", counts)
     return counts
 
 
 def _stars(value: str | None) -> int | None:
-    return {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}.get(value or "")
+    """Google's ``FOUR`` or an imported ``4``."""
+    named = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
+    return named.get(value or "") or (int(value) if value and value.isdigit() and 1 <= int(value) <= 5 else None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ Production and the fake servers differ only here: the connection's host is the A
 
     AIRFLOW_CONN_WEBCARE_X_API='{"conn_type": "http", "host": "https://api.twitter.com", "password": "<bearer token>"}'
     AIRFLOW_CONN_WEBCARE_GOOGLE_API='{"conn_type": "http", "host": "https://mybusiness.googleapis.com", "password": "<access token>"}'
+    AIRFLOW_CONN_WEBCARE_GRAPH_API='{"conn_type": "http", "host": "https://graph.facebook.com", "password": "<page access token>"}'
 
 Without Airflow, ``WEBCARE_X_API_URL``/``WEBCARE_X_API_TOKEN`` (and ``..._GOOGLE_...``) are read.
 """
@@ -16,7 +17,9 @@ from webcare.errors import AuthError
 
 X_API = "webcare_x_api"
 GOOGLE_API = "webcare_google_api"
-DEFAULT_HOSTS = {X_API: "https://api.twitter.com", GOOGLE_API: "https://mybusiness.googleapis.com"}
+GRAPH_API = "webcare_graph_api"  # Facebook pages and Instagram accounts (one Graph host)
+DEFAULT_HOSTS = {X_API: "https://api.twitter.com", GOOGLE_API: "https://mybusiness.googleapis.com",
+                 GRAPH_API: "https://graph.facebook.com"}
 
 
 @dataclass(frozen=True)

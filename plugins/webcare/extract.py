@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from webcare import config, connections, warehouse
-from webcare.sources import SOURCES, google, x
+from webcare.sources import SOURCES
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +32,13 @@ def batch_path(run_id: str, source: str, account_id: str) -> Path:
 def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff: datetime,
             url: str | None = None) -> str:
     """Fetch what is new for one account and write it, untouched, to a batch file; return its path."""
-    if source not in SOURCES:
-        raise ValueError(f"unknown source {source!r}")
+    if source not in SOURCES or SOURCES[source].fetch is None:
+        raise ValueError(f"unknown source {source!r}, or not one read from an API")
     url = warehouse.bootstrap(url)
     cursor = read_cursor(source, account_id, url)
     extracted_at = datetime.now(timezone.utc)
-    if source.startswith("x_"):
-        settings = connections.api_settings(connections.X_API)
-        client = x.make_client(settings.base_url, settings.token)
-        result = x.fetch_timeline(client, source.removeprefix("x_"), account_id, cursor, cutoff)
-    else:
-        settings = connections.api_settings(connections.GOOGLE_API)
-        client = google.ReviewsClient(settings.base_url, settings.token)
-        result = google.fetch_reviews(client, account_id, cursor)
+    hooks = SOURCES[source]
+    result = hooks.fetch(connections.api_settings(hooks.connection), account_id, cursor, cutoff)
     meta = {
         "source": source, "account_id": account_id, "run_id": run_id,
         "batch_date": batch_date.isoformat(), "cutoff": cutoff.isoformat(),

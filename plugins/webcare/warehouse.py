@@ -139,6 +139,22 @@ create table if not exists raw.load_batches (
 alter table raw.load_batches add column if not exists cutoff timestamptz;
 alter table raw.load_batches add column if not exists records_duplicated integer not null default 0;
 
+-- One row per export file imported (webcare.imports): the file's content hash is the import's
+-- idempotency key, so the same bytes are never imported twice.
+create table if not exists raw.file_imports (
+    file_sha256         text        primary key,
+    file_name           text        not null,  -- the name only, no folder
+    mapping             text        not null,
+    run_id              text        not null,
+    rows_rejected       integer     not null,  -- in raw.quarantine (source imported_messages), with line and column
+    records_read        integer     not null,
+    records_inserted    integer     not null,
+    records_seen_before integer     not null,
+    first_created_at    timestamptz,
+    last_created_at     timestamptz,
+    imported_at         timestamptz not null default now()
+);
+
 -- Redacted text and labels of every raw text (webcare.annotate); staging reads text only here.
 create table if not exists raw.text_annotations (
     source              text        not null,

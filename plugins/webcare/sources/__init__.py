@@ -1,15 +1,38 @@
-"""The APIs we extract from. Each source names its raw table and how to recognise a valid record."""
+"""The sources the warehouse reads. Each is one raw table and a few hooks; adding a channel is
+adding a ``Source`` here (see docs/adding-a-channel.md).
+
+A source names its raw table, its channel, how a valid record is recognised (``record_key``,
+which raises ``InvalidRecord``), which institution account it reads (``account``, from a row of
+the institutions seed), how an account is fetched (``fetch``, through the Airflow connection
+``connection``), and which texts its records carry (``texts``, redacted and classified by
+webcare.annotate before staging).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from datetime import datetime
+from typing import Callable, Optional
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text a raw record carries: its kind, its JSON path in the payload, and which records carry it."""
+    kind: str                # message (inbound) or reply (the institution's)
+    path: str                # PostgreSQL path in the payload: '{text}', '{reviewReply,comment}'
+    where: str = ""          # SQL condition on the raw row ``r`` (payload, account_id); empty: every record
+    always: bool = False     # classify even without text (a rating-only review is classified from its stars)
+    stars: str = "null"      # SQL expression of the star rating ('ONE'..'FIVE'), for messages
 
 
 @dataclass(frozen=True)
 class Source:
-    name: str          # also the raw table's name
-    channel: str       # channel id in the channels seed
-    record_key: Callable[[object], str]  # raises InvalidRecord with the reason
+    name: str                                  # also the raw table's name
+    channel: str                               # channel id in the channels seed
+    record_key: Callable[[object], str]        # raises InvalidRecord with the reason
+    texts: tuple[Text, ...] = ()
+    connection: Optional[str] = None           # Airflow connection id of the API (None: not extracted by API)
+    account: Optional[Callable[[dict], Optional[str]]] = None   # institutions seed row -> account id
+    fetch: Optional[Callable] = None           # (ApiSettings, account_id, cursor, cutoff: datetime) -> Extracted
 
     @property
     def table(self) -> str:
@@ -20,14 +43,54 @@ class InvalidRecord(ValueError):
     """A record that cannot be loaded: it goes to the quarantine with this reason."""
 
 
-def _sources() -> dict[str, Source]:
-    from webcare.sources import google, x
+def _column(name: str) -> Callable[[dict], Optional[str]]:
+    return lambda row: row.get(name) or None
 
-    return {
-        "x_mentions": Source("x_mentions", "x", x.tweet_key),
-        "x_tweets": Source("x_tweets", "x", x.tweet_key),
-        "google_reviews": Source("google_reviews", "google", google.review_key),
-    }
+
+def _sources() -> dict[str, Source]:
+    from webcare.connections import GOOGLE_API, GRAPH_API, X_API
+    from webcare.sources import facebook, google, instagram, imported, x
+
+    def x_timeline(kind: str) -> Callable:
+        def fetch(settings, account_id: str, cursor: Optional[str], cutoff: datetime):
+            return x.fetch_timeline(x.make_client(settings.base_url, settings.token), kind, account_id, cursor, cutoff)
+        return fetch
+
+    def google_location(row: dict) -> Optional[str]:
+        if not row.get("google_location_id"):
+            return None
+        return f"accounts/{row['google_account_id']}/locations/{row['google_location_id']}"
+
+    sources = [
+        Source("x_mentions", "x", x.tweet_key, (Text("message", "{text}"),),
+               X_API, _column("x_user_id"), x_timeline("mentions")),
+        Source("x_tweets", "x", x.tweet_key, (Text("reply", "{text}"),),
+               X_API, _column("x_user_id"), x_timeline("tweets")),
+        Source("google_reviews", "google", google.review_key,
+               (Text("message", "{comment}", always=True, stars="r.payload ->> 'starRating'"),
+                Text("reply", "{reviewReply,comment}")),
+               GOOGLE_API, google_location, google.fetch),
+        Source("facebook_comments", "facebook", facebook.comment_key,
+               (Text("message", "{message}", "r.payload #>> '{from,id}' is distinct from r.account_id"
+                                            " and r.payload -> 'parent' is null"),
+                Text("reply", "{message}", "r.payload #>> '{from,id}' = r.account_id"
+                                          " and r.payload -> 'parent' is not null")),
+               GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments),
+        Source("facebook_ratings", "facebook", facebook.rating_key, (),
+               GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings),
+        Source("instagram_comments", "instagram", instagram.ig_comment_key,
+               (Text("message", "{text}", "r.payload #>> '{from,id}' is distinct from r.account_id"
+                                         " and r.payload ->> 'parent_id' is null"),
+                Text("reply", "{text}", "r.payload #>> '{from,id}' = r.account_id"
+                                       " and r.payload ->> 'parent_id' is not null")),
+               GRAPH_API, _column("instagram_user_id"), instagram.fetch),
+        # file exports (webcare.imports): loaded by the import command and DAG, never fetched
+        Source("imported_messages", "imported", imported.record_key,
+               (Text("message", "{text}", "not (r.payload ->> 'is_institution')::boolean",
+                     always=True, stars="r.payload ->> 'star_rating'"),
+                Text("reply", "{text}", "(r.payload ->> 'is_institution')::boolean"))),
+    ]
+    return {source.name: source for source in sources}
 
 
 SOURCES: dict[str, Source] = _sources()

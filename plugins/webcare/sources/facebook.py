@@ -209,11 +209,20 @@ def rating_key(record: object) -> str:
     return f"{record['page_id']}_{reviewer['id']}"
 
 
-def fetch_page_comments(client: GraphClient, page_id: str, since: str | None) -> Extracted:
-    """Comments and the page's replies on all of a page's posts, created after ``since``.
+def in_window(created: datetime | None, since: datetime | None, until: datetime | None) -> bool:
+    """``since <= created < until``; a record without a readable time is kept (its key check rejects it)."""
+    if created is None:
+        return True
+    return (since is None or created >= since) and (until is None or created < until)
 
-    Records are the comment objects plus ``post_id``. The new cursor is the newest ``created_time``
-    seen (RFC 3339), or ``since`` when nothing new came.
+
+def fetch_page_comments(client: GraphClient, page_id: str, since: str | None,
+                        until: datetime | None = None) -> Extracted:
+    """Comments and the page's replies on all of a page's posts, created in ``[since, until)``.
+
+    Records are the comment objects plus ``post_id``. The new cursor is ``until`` (everything
+    before it has been read), or without ``until`` the newest ``created_time`` seen, or ``since``.
+    A comment written at the cursor's very second is read twice at most, and loaded once.
     """
     since_at = parse_graph_time(since) if since else None
     post_pages = list(client.paged(f"{page_id}/posts", {"fields": "id,created_time"}))
@@ -224,14 +233,25 @@ def fetch_page_comments(client: GraphClient, page_id: str, since: str | None) ->
             pages += 1
             for comment in body["data"]:
                 created = _time_or_none(comment, "created_time")
-                if since_at and created and created <= since_at:
+                if not in_window(created, since_at, until):
                     continue
                 records.append({**comment, "post_id": post_id} if isinstance(comment, dict) else comment)
                 newest = max(newest, created) if newest and created else newest or created
-    return Extracted(records, to_rfc3339(newest) if newest else None, pages)
+    cursor = until if until else newest
+    return Extracted(records, to_rfc3339(cursor) if cursor else None, pages)
 
 
-def fetch_page_ratings(client: GraphClient, page_id: str) -> Extracted:
+def fetch_comments(settings, page_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
+    """The source hook for ``facebook_comments``."""
+    return fetch_page_comments(GraphClient(settings.base_url, settings.token), page_id, cursor, cutoff)
+
+
+def fetch_ratings(settings, page_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
+    """The source hook for ``facebook_ratings``: every rating each run (a person's edit replaces it)."""
+    return fetch_page_ratings(GraphClient(settings.base_url, settings.token), page_id, until=cutoff)
+
+
+def fetch_page_ratings(client: GraphClient, page_id: str, until: datetime | None = None) -> Extracted:
     """All of a page's recommendations (plus ``page_id``); none, with a warning, when the token may not read them."""
     records: list = []
     pages, newest = 0, None
@@ -239,6 +259,8 @@ def fetch_page_ratings(client: GraphClient, page_id: str) -> Extracted:
         for body in client.paged(f"{page_id}/ratings", {"fields": RATING_FIELDS}):
             pages += 1
             for rating in body["data"]:
+                if not in_window(_time_or_none(rating, "created_time"), None, until):
+                    continue
                 records.append({**rating, "page_id": page_id} if isinstance(rating, dict) else rating)
                 created = _time_or_none(rating, "created_time")
                 newest = max(newest, created) if newest and created else newest or created

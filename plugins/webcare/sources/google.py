@@ -123,3 +123,8 @@ def fetch_reviews(client: ReviewsClient, location: str, watermark: str | None,
         if not token or (stop_before and oldest_on_page and oldest_on_page < stop_before):
             break
     return Extracted(records, to_rfc3339(newest) if newest else None, pages)
+
+
+def fetch(settings, location: str, watermark: str | None, cutoff: datetime) -> Extracted:
+    """The source hook: reviews of one location through the connection's host and token."""
+    return fetch_reviews(ReviewsClient(settings.base_url, settings.token), location, watermark)

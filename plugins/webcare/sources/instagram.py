@@ -9,9 +9,10 @@ Client, retries and errors are the Facebook ones (``webcare.sources.facebook.Gra
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from webcare.sources import InvalidRecord
-from webcare.sources.facebook import GraphClient, _ids, _time_or_none, parse_graph_time
+from webcare.sources.facebook import GraphClient, _ids, _time_or_none, in_window, parse_graph_time
 from webcare.sources.x import Extracted
 from webcare.timestamps import to_rfc3339
 
@@ -42,11 +43,12 @@ def ig_comment_key(record: object) -> str:
     return comment_id
 
 
-def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | None) -> Extracted:
-    """Comments and replies on all of an account's media with a ``timestamp`` after ``since``.
+def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | None,
+                             until: datetime | None = None) -> Extracted:
+    """Comments and replies on all of an account's media with a ``timestamp`` in ``[since, until)``.
 
-    Records are the comment objects plus ``media_id``; the cursor is the newest ``timestamp`` seen
-    (RFC 3339), or ``since`` when nothing new came.
+    Records are the comment objects plus ``media_id``; the cursor is ``until``, or without it the
+    newest ``timestamp`` seen (RFC 3339), or ``since`` when nothing new came.
     """
     since_at = parse_graph_time(since) if since else None
     media_pages = list(client.paged(f"{ig_user_id}/media", {"fields": "id,timestamp"}))
@@ -56,7 +58,7 @@ def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | 
     def keep(comment: object, media_id: str) -> None:
         nonlocal newest
         created = _time_or_none(comment, "timestamp")
-        if since_at and created and created <= since_at:
+        if not in_window(created, since_at, until):
             return
         records.append({**comment, "media_id": media_id} if isinstance(comment, dict) else comment)
         newest = max(newest, created) if newest and created else newest or created
@@ -72,4 +74,10 @@ def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | 
                 pages += 1
                 for reply in body["data"]:
                     keep(reply, media_id)
-    return Extracted(records, to_rfc3339(newest) if newest else None, pages)
+    cursor = until if until else newest
+    return Extracted(records, to_rfc3339(cursor) if cursor else None, pages)
+
+
+def fetch(settings, ig_user_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
+    """The source hook for ``instagram_comments``."""
+    return fetch_instagram_comments(GraphClient(settings.base_url, settings.token), ig_user_id, cursor, cutoff)
