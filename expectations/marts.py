@@ -72,7 +72,8 @@ def checks(batch_date: str | None = None) -> list[Check]:
         *[_kpi_check(table, period) for table, period in KPI_MARTS.items()],
         Check(
             # Staging to facts, per source: every staged message of a known institution is one
-            # fact row (X: not the institution's own posts; Google: one row per review).
+            # fact row (X: not the institution's own posts; Google: one row per review; Facebook and
+            # Instagram: top-level comments not by the institution; imports: patients' messages).
             name="marts_reconciliation",
             query=f"""
                 with staged as (
@@ -84,8 +85,26 @@ def checks(batch_date: str | None = None) -> list[Check]:
                     select 'google', count(distinct (r.location_name, r.review_name))
                     from staging.stg_google__reviews r
                     join {SCHEMA}.dim_institution i on i.google_location_name = r.location_name and i.is_current
+                    union all
+                    select 'facebook', count(*)
+                    from staging.stg_facebook__comments c
+                    join reference.institutions i on i.facebook_page_id = c.page_id
+                    where c.parent_comment_id is null and not c.is_by_page
+                    union all
+                    select 'instagram', count(*)
+                    from staging.stg_instagram__comments c
+                    join reference.institutions i on i.instagram_user_id = c.ig_user_id
+                    where c.parent_comment_id is null and not c.is_by_account
+                    union all
+                    select 'imported', count(*)
+                    from staging.stg_imports__messages m
+                    join intermediate.int_institution_accounts a on a.account_id = m.account_id
+                    where not m.is_institution
                 ), facts as (
-                    select channel_id, count(*) as facts from {SCHEMA}.fct_interactions group by 1
+                    -- imported messages keep the channel of their export; their native id is <mapping>:<id>
+                    select case when native_id ~ '^[a-z0-9_]+:' then 'imported' else channel_id end as channel_id,
+                           count(*) as facts
+                    from {SCHEMA}.fct_interactions group by 1
                 )
                 select staged.channel_id, coalesce(facts.facts, 0) - staged.staged as facts_minus_staged
                 from staged left join facts using (channel_id)""",

@@ -8,12 +8,15 @@ from webcare.validate import Check
 RFC3339 = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$"
 TWEET_ID = r"^[0-9]{1,19}$"
 REVIEW_NAME = r"^accounts/[^/]+/locations/[^/]+/reviews/[^/]+$"
+GRAPH_TIME = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$"  # 2026-03-23T10:15:00+0000
+FACEBOOK_COMMENT_ID = r"^[0-9]+_[0-9]+$"
+DIGITS = r"^[0-9]+$"
 # A record may not be written after we read it (a little leeway for clock differences).
 FUTURE_LEEWAY_SECONDS = 300
 
 
-def _seconds_after_extraction(field: str) -> str:
-    return (f"case when payload ->> '{field}' ~ '{RFC3339}' then extract(epoch from "
+def _seconds_after_extraction(field: str, pattern: str = RFC3339) -> str:
+    return (f"case when payload ->> '{field}' ~ '{pattern}' then extract(epoch from "
             f"(payload ->> '{field}')::timestamptz - extracted_at) end")
 
 
@@ -53,6 +56,62 @@ def _google_check(batch_date: str) -> Check:
             gxe.ExpectColumnValuesToMatchRegex(column="update_time", regex=RFC3339),
             gxe.ExpectColumnValuesToBeBetween(column="updated_seconds_after_extraction",
                                               max_value=FUTURE_LEEWAY_SECONDS),
+        ],
+    )
+
+
+def _graph_check(table: str, time_field: str, id_regex: str, parent_field: str, batch_date: str) -> Check:
+    """Facebook and Instagram comments: ids, the object read under, author, Graph time, no future."""
+    container = "post_id" if table.startswith("facebook") else "media_id"
+    return Check(
+        name=f"raw_{table}",
+        query=f"""select record_key, account_id, payload ->> '{container}' as container_id,
+                         payload ->> '{time_field}' as created_time,
+                         payload #>> '{parent_field}' as parent_id,
+                         {_seconds_after_extraction(time_field, GRAPH_TIME)} as created_seconds_after_extraction
+                  from raw.{table} where batch_date = '{batch_date}'""",
+        expectations=[
+            gxe.ExpectColumnValuesToNotBeNull(column="record_key"),
+            gxe.ExpectColumnValuesToMatchRegex(column="record_key", regex=id_regex),
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "record_key"]),
+            gxe.ExpectColumnValuesToNotBeNull(column="container_id"),
+            gxe.ExpectColumnValuesToMatchRegex(column="parent_id", regex=id_regex),
+            gxe.ExpectColumnValuesToMatchRegex(column="created_time", regex=GRAPH_TIME),
+            gxe.ExpectColumnValuesToBeBetween(column="created_seconds_after_extraction",
+                                              max_value=FUTURE_LEEWAY_SECONDS),
+        ],
+    )
+
+
+def _facebook_ratings_check(batch_date: str) -> Check:
+    return Check(
+        name="raw_facebook_ratings",
+        query=f"""select record_key, account_id, payload ->> 'recommendation_type' as recommendation_type,
+                         payload ->> 'created_time' as created_time
+                  from raw.facebook_ratings where batch_date = '{batch_date}'""",
+        expectations=[
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "record_key", "recommendation_type",
+                                                             "created_time"]),
+            gxe.ExpectColumnValuesToBeInSet(column="recommendation_type", value_set=["positive", "negative"]),
+            gxe.ExpectColumnValuesToMatchRegex(column="created_time", regex=GRAPH_TIME),
+        ],
+    )
+
+
+def _imported_check(batch_date: str) -> Check:
+    """Imported neutral records: a channel of the seed, RFC 3339 times, replies that name their message."""
+    return Check(
+        name="raw_imported_messages",
+        query=f"""select record_key, account_id, payload ->> 'channel' as channel,
+                         payload ->> 'created_at' as created_at,
+                         (payload ->> 'is_institution')::boolean as is_institution,
+                         payload ->> 'in_reply_to_id' as in_reply_to_id
+                  from raw.imported_messages where batch_date = '{batch_date}'""",
+        expectations=[
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "record_key"]),
+            gxe.ExpectColumnValuesToMatchRegex(column="created_at", regex=RFC3339),
+            gxe.ExpectColumnValuesToNotBeNull(column="channel"),
+            gxe.ExpectColumnValuesToNotBeNull(column="is_institution"),
         ],
     )
 
@@ -97,5 +156,11 @@ def _volume_check(table: str, created_field: str, batch_date: str) -> Check:
 
 def checks(batch_date: str) -> list[Check]:
     return [_x_check("x_mentions", batch_date), _x_check("x_tweets", batch_date), _google_check(batch_date),
+            _graph_check("facebook_comments", "created_time", FACEBOOK_COMMENT_ID, "{parent,id}", batch_date),
+            _facebook_ratings_check(batch_date),
+            _graph_check("instagram_comments", "timestamp", DIGITS, "{parent_id}", batch_date),
+            _imported_check(batch_date),
             _volume_check("x_mentions", "created_at", batch_date),
-            _volume_check("google_reviews", "createTime", batch_date)]
+            _volume_check("google_reviews", "createTime", batch_date),
+            _volume_check("facebook_comments", "created_time", batch_date),
+            _volume_check("instagram_comments", "timestamp", batch_date)]

@@ -12,8 +12,56 @@ IDENTITY_COLUMNS = ["author_id", "username", "author_username", "display_name", 
                     "reviewer_name", "reviewer_display_name", "profile_photo_url", "name"]
 
 
+# Sources staged one row per record (its latest version): (raw table, staging model).
+LATEST_VERSION_SOURCES = [("facebook_comments", "stg_facebook__comments"), ("facebook_ratings", "stg_facebook__ratings"),
+                          ("instagram_comments", "stg_instagram__comments"), ("imported_messages", "stg_imports__messages")]
+
+
+def _latest_version_rows(table: str) -> str:
+    """Raw rows per batch day, and the records whose latest version that day loaded (what staging keeps)."""
+    return f"""select '{table}' as source, batch_date, count(*) as raw_rows, count(*) filter (where is_latest) as raw_records
+               from (select batch_date, row_number() over (partition by account_id, record_key
+                                                           order by loaded_at desc, raw_id desc) = 1 as is_latest
+                     from raw.{table}) as versions
+               group by 2"""
+
+
+def _comments_check(model: str, account: str, batch_date: str, hidden: bool = False) -> Check:
+    return Check(
+        name=f"staging_{model.removeprefix('stg_').replace('__', '_')}",
+        query=f"""select comment_id, {account} as account_id, parent_comment_id, author_pseudonym, created_at
+                  from staging.{model} where batch_date = '{batch_date}'""",
+        expectations=[
+            gxe.ExpectColumnValuesToNotBeNull(column="comment_id"),
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "comment_id"]),
+            gxe.ExpectColumnValuesToMatchRegex(column="author_pseudonym", regex=PSEUDONYM),
+            gxe.ExpectColumnValuesToNotBeNull(column="created_at"),
+        ],
+    )
+
+
 def checks(batch_date: str) -> list[Check]:
     return [
+        _comments_check("stg_facebook__comments", "page_id", batch_date),
+        _comments_check("stg_instagram__comments", "ig_user_id", batch_date),
+        Check(
+            # an imported record whose account names no institution would vanish from the marts
+            name="staging_imports_accounts",
+            query=f"""select imported.record_key, imported.account_id, imported.channel_id,
+                             exists (select 1 from reference.institutions i
+                                     where imported.account_id in (i.institution_id, i.x_user_id, i.x_username,
+                                                                   i.google_location_id, i.facebook_page_id,
+                                                                   i.instagram_user_id)
+                                        or imported.account_id = 'accounts/' || i.google_account_id
+                                                                 || '/locations/' || i.google_location_id)
+                                 as names_an_institution,
+                             imported.channel_id in (select channel_id from reference.channels) as known_channel
+                      from staging.stg_imports__messages as imported where batch_date = '{batch_date}'""",
+            expectations=[
+                gxe.ExpectColumnValuesToBeInSet(column="names_an_institution", value_set=[True]),
+                gxe.ExpectColumnValuesToBeInSet(column="known_channel", value_set=[True]),
+            ],
+        ),
         Check(
             name="staging_x_mentions",
             query=f"""select tweet_id, mentioned_user_id, author_pseudonym, created_at
@@ -75,12 +123,17 @@ def checks(batch_date: str) -> list[Check]:
                     from raw.x_tweets group by 2
                     union all
                     select 'google_reviews', batch_date, count(*), count(*) from raw.google_reviews group by 2
+                    union all
+                    """ + "\n union all \n".join(_latest_version_rows(t) for t, _ in LATEST_VERSION_SOURCES) + """
                 ), staged as (
                     select 'x_mentions' as source, batch_date, count(*) as staged from staging.stg_x__mentions group by 2
                     union all
                     select 'x_tweets', batch_date, count(*) from staging.stg_x__replies group by 2
                     union all
                     select 'google_reviews', batch_date, count(*) from staging.stg_google__reviews group by 2
+                    union all
+                    """ + "\n union all \n".join(f"select '{t}', batch_date, count(*) from staging.{m} group by 2"
+                                             for t, m in LATEST_VERSION_SOURCES) + """
                 )
                 select coalesce(loaded.source, raw_rows.source) as source,
                        coalesce(loaded.batch_date, raw_rows.batch_date) as batch_date,

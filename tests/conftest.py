@@ -29,6 +29,7 @@ os.environ.update({
     # small pages, so that a week of traffic exercises paging, short pages and page overlaps
     "WEBCARE_X_PAGE_SIZE": "20",
     "WEBCARE_GOOGLE_PAGE_SIZE": "10",
+    "WEBCARE_GRAPH_PAGE_SIZE": "10",
     "AIRFLOW_HOME": str(TEST_HOME / "airflow"),
     "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
     "AIRFLOW__CORE__PLUGINS_FOLDER": str(ROOT / "plugins"),
@@ -77,6 +78,8 @@ def fake_apis(dataset):
         {"conn_type": "http", "host": servers.x_base_url, "password": "test-bearer-token"})
     os.environ["AIRFLOW_CONN_WEBCARE_GOOGLE_API"] = json.dumps(
         {"conn_type": "http", "host": servers.google_base_url, "password": "test-access-token"})
+    os.environ["AIRFLOW_CONN_WEBCARE_GRAPH_API"] = json.dumps(
+        {"conn_type": "http", "host": servers.base_url, "password": "test-page-access-token"})
     yield servers
     servers.stop()
 

@@ -126,12 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     dataset = generate(config.output_dir("demo", "dataset"), institutions=len(institutions()), days=args.days,
                        start=DEMO_START, seed=args.seed)
     manifest = json.loads((dataset / "manifest.json").read_text())
-    say("starting the fake X and Google Business Profile APIs")
+    say("starting the fake X, Google Business Profile and Facebook/Instagram Graph APIs")
     apis = FakeApis(dataset).start()
     os.environ["AIRFLOW_CONN_WEBCARE_X_API"] = json.dumps(
         {"conn_type": "http", "host": apis.x_base_url, "password": "demo-bearer-token"})
     os.environ["AIRFLOW_CONN_WEBCARE_GOOGLE_API"] = json.dumps(
         {"conn_type": "http", "host": apis.google_base_url, "password": "demo-access-token"})
+    os.environ["AIRFLOW_CONN_WEBCARE_GRAPH_API"] = json.dumps(
+        {"conn_type": "http", "host": apis.base_url, "password": "demo-page-access-token"})
     from airflow.dag_processing.dagbag import DagBag
 
     dag = DagBag(dag_folder=str(config.PROJECT_ROOT / "dags")).get_dag("webcare_daily")

@@ -48,7 +48,7 @@ def check(run_id: str, batch_date: str, url: str | None = None) -> list[dict]:
                      "status": result.get("status", "error")})
         if table_name not in SOURCES:
             continue
-        created = "createTime" if table_name == "google_reviews" else "created_at"
+        created = SOURCES[table_name].created_field
         with warehouse.transaction(url) as conn, conn.cursor() as cur:
             cur.execute(f"""select account_id, max(loaded_at), max((payload ->> '{created}')::timestamptz)
                             from raw.{table_name} group by account_id order by account_id""")

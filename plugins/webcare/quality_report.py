@@ -19,8 +19,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from webcare import config, warehouse
+from webcare.sources import SOURCES
 
-SOURCE_NAMES = ("x_mentions", "x_tweets", "google_reviews")
+SOURCE_NAMES = tuple(SOURCES)
 STAGE_ORDER = ("raw", "staging", "marts")
 WIDTH, BAR_HEIGHT, LABEL_WIDTH = 720, 22, 240
 COLORS = {"passed": "#1b7f5b", "warnings": "#b7791f", "stopped": "#b42318", "empty": "#666"}

@@ -33,6 +33,7 @@ class Source:
     connection: Optional[str] = None           # Airflow connection id of the API (None: not extracted by API)
     account: Optional[Callable[[dict], Optional[str]]] = None   # institutions seed row -> account id
     fetch: Optional[Callable] = None           # (ApiSettings, account_id, cursor, cutoff: datetime) -> Extracted
+    created_field: str = "created_at"          # the payload's creation time (freshness, volume checks)
 
     @property
     def table(self) -> str:
@@ -69,21 +70,21 @@ def _sources() -> dict[str, Source]:
         Source("google_reviews", "google", google.review_key,
                (Text("message", "{comment}", always=True, stars="r.payload ->> 'starRating'"),
                 Text("reply", "{reviewReply,comment}")),
-               GOOGLE_API, google_location, google.fetch),
+               GOOGLE_API, google_location, google.fetch, "createTime"),
         Source("facebook_comments", "facebook", facebook.comment_key,
                (Text("message", "{message}", "r.payload #>> '{from,id}' is distinct from r.account_id"
                                             " and r.payload -> 'parent' is null"),
                 Text("reply", "{message}", "r.payload #>> '{from,id}' = r.account_id"
                                           " and r.payload -> 'parent' is not null")),
-               GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments),
+               GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments, "created_time"),
         Source("facebook_ratings", "facebook", facebook.rating_key, (),
-               GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings),
+               GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings, "created_time"),
         Source("instagram_comments", "instagram", instagram.ig_comment_key,
                (Text("message", "{text}", "r.payload #>> '{from,id}' is distinct from r.account_id"
                                          " and r.payload ->> 'parent_id' is null"),
                 Text("reply", "{text}", "r.payload #>> '{from,id}' = r.account_id"
                                        " and r.payload ->> 'parent_id' is not null")),
-               GRAPH_API, _column("instagram_user_id"), instagram.fetch),
+               GRAPH_API, _column("instagram_user_id"), instagram.fetch, "timestamp"),
         # file exports (webcare.imports): loaded by the import command and DAG, never fetched
         Source("imported_messages", "imported", imported.record_key,
                (Text("message", "{text}", "not (r.payload ->> 'is_institution')::boolean",

@@ -51,6 +51,7 @@ joined as (
         messages.classifier_version,
         messages.star_rating,
         messages.lang,
+        messages.is_hidden,
         first_replies.first_response_at,
         coalesce(first_replies.replies_count, 0)             as replies_count,
         first_replies.first_response_at is not null          as is_answered,

@@ -62,8 +62,93 @@ google_replies as (
         and annotations.record_version_id = reviews.review_version_id
     where reviews.reply_first_seen_at is not null
 
+),
+
+facebook_replies as (
+
+    -- the page's comments in a thread answer its top-level comment
+    select
+        'facebook-reply:' || replies.comment_id              as response_id,
+        'facebook'                                           as channel_id,
+        institutions.institution_id,
+        'facebook:' || institutions.institution_id || ':' || replies.parent_comment_id as message_id,
+        replies.created_at                                   as responded_at,
+        annotations.redacted_text                            as reply_text,
+        annotations.tone,
+        annotations.moves_to_private,
+        annotations.gives_medical_advice,
+        annotations.classifier_version
+    from {{ ref('stg_facebook__comments') }} as replies
+    inner join institutions
+        on institutions.facebook_page_id = replies.page_id
+    left join annotations
+        on  annotations.source_name = 'facebook_comments'
+        and annotations.account_id = replies.page_id
+        and annotations.record_key = replies.comment_id
+        and annotations.record_version_id = replies.comment_version_id
+    where replies.is_by_page
+      and replies.parent_comment_id is not null
+
+),
+
+instagram_replies as (
+
+    select
+        'instagram-reply:' || replies.comment_id             as response_id,
+        'instagram'                                          as channel_id,
+        institutions.institution_id,
+        'instagram:' || institutions.institution_id || ':' || replies.parent_comment_id as message_id,
+        replies.created_at                                   as responded_at,
+        annotations.redacted_text                            as reply_text,
+        annotations.tone,
+        annotations.moves_to_private,
+        annotations.gives_medical_advice,
+        annotations.classifier_version
+    from {{ ref('stg_instagram__comments') }} as replies
+    inner join institutions
+        on institutions.instagram_user_id = replies.ig_user_id
+    left join annotations
+        on  annotations.source_name = 'instagram_comments'
+        and annotations.account_id = replies.ig_user_id
+        and annotations.record_key = replies.comment_id
+        and annotations.record_version_id = replies.comment_version_id
+    where replies.is_by_account
+      and replies.parent_comment_id is not null
+
+),
+
+imported_replies as (
+
+    select
+        'imported-reply:' || replies.record_key              as response_id,
+        replies.channel_id,
+        accounts.institution_id,
+        replies.channel_id || ':' || accounts.institution_id || ':' || replies.in_reply_to_record_key as message_id,
+        replies.created_at                                   as responded_at,
+        annotations.redacted_text                            as reply_text,
+        annotations.tone,
+        annotations.moves_to_private,
+        annotations.gives_medical_advice,
+        annotations.classifier_version
+    from {{ ref('stg_imports__messages') }} as replies
+    inner join {{ ref('int_institution_accounts') }} as accounts
+        on accounts.account_id = replies.account_id
+    left join annotations
+        on  annotations.source_name = 'imported_messages'
+        and annotations.account_id = replies.account_id
+        and annotations.record_key = replies.record_key
+        and annotations.record_version_id = replies.record_version_id
+    where replies.is_institution
+      and replies.in_reply_to_record_key is not null
+
 )
 
 select * from x_replies
 union all
 select * from google_replies
+union all
+select * from facebook_replies
+union all
+select * from instagram_replies
+union all
+select * from imported_replies

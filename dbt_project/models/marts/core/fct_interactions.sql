@@ -1,4 +1,5 @@
--- One row per inbound message (X mention, Google review) with its first response, business
+-- One row per inbound message (X mention, Google review, Facebook or Instagram comment, imported
+-- message) with its first response, business
 -- minutes and SLA. Incremental: each run recomputes the messages of the last `lookback_days`
 -- (late replies), every message still unanswered or pending (their SLA and elapsed time move
 -- with the as-of instant) and any message not yet in the table; answered messages older than
@@ -62,7 +63,9 @@ select
     cast(measured.sla_time_basis as text)                    as sla_time_basis,
     cast(measured.sla_breach_at as timestamptz)              as sla_breach_at,
     cast(measured.sla_status as text)                        as sla_status,
-    cast(measured.sla_elapsed_minutes as double precision)   as sla_elapsed_minutes
+    cast(measured.sla_elapsed_minutes as double precision)   as sla_elapsed_minutes,
+    cast(messages.native_id as text)                         as native_id,
+    cast(messages.is_hidden as boolean)                      as is_hidden
 from messages
 left join measured
     on measured.message_id = messages.message_id

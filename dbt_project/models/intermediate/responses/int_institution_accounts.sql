@@ -1,0 +1,30 @@
+-- Every identifier an institution is known by on a channel, one row each: what an export file may
+-- name as its account (webcare.imports) resolves to the institution here.
+with
+
+institutions as (
+
+    select * from {{ ref('institutions') }}
+
+),
+
+accounts as (
+
+    select institution_id, 'institution' as account_kind, institution_id as account_id from institutions
+    union all
+    select institution_id, 'x_user_id', x_user_id from institutions
+    union all
+    select institution_id, 'x_username', x_username from institutions
+    union all
+    select institution_id, 'google_location_id', google_location_id from institutions
+    union all
+    select institution_id, 'google_location_name', {{ google_location_name('institutions') }} from institutions
+    union all
+    select institution_id, 'facebook_page_id', facebook_page_id from institutions
+    union all
+    select institution_id, 'instagram_user_id', instagram_user_id from institutions
+
+)
+
+select * from accounts
+where account_id is not null
