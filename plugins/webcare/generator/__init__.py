@@ -1,10 +1,11 @@
-"""Seeded, deterministic webcare traffic for the fake X and Google APIs, with its ground truth."""
+"""Seeded, deterministic webcare traffic for the fake X, Google and Graph (Facebook, Instagram) APIs, with its ground truth."""
 import csv
 import json
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from .google_traffic import google_traffic
+from .graph_traffic import graph_traffic
 from .institutions import load_institutions
 from .marts import expected_marts, write_marts
 from .times import x_time
@@ -24,6 +25,7 @@ def generate(out_dir: str | Path, institutions: int = 5, days: int = 30, start: 
     window = (datetime.combine(start, time(), timezone.utc), datetime.combine(start + timedelta(days=days), time(), timezone.utc))
     tweets, users = x_traffic(seed, chosen, window)
     reviews = google_traffic(seed, chosen, window)
+    graph = graph_traffic(seed, chosen, window)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     manifest = {"seed": seed, "institutions": [i["institution_id"] for i in chosen], "start": start.isoformat(), "days": days,
@@ -32,7 +34,8 @@ def generate(out_dir: str | Path, institutions: int = 5, days: int = 30, start: 
     write_jsonl(out / "x_users.jsonl", users)
     write_jsonl(out / "x_tweets.jsonl", tweets)
     write_jsonl(out / "google_reviews.jsonl", reviews)
-    write_jsonl(out / "messages_truth.jsonl", messages_truth(chosen, tweets, reviews))
+    (out / "graph.json").write_text(json.dumps(graph, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_jsonl(out / "messages_truth.jsonl", messages_truth(chosen, tweets, reviews, graph))
     write_kpis(out / "ground_truth.csv", expected_kpis(out, window[1]))
     write_marts(out, expected_marts(out, window[1]))
     return out

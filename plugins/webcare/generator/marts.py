@@ -13,8 +13,8 @@ from pathlib import Path
 
 from .hours import Seeds, load_seeds
 from .times import google_time, parse_time
+from .truth import channel_ids
 
-CHANNELS = ("google", "x")
 PRIORITY = "normal"
 INTERACTION_COLUMNS = ("channel", "institution_id", "native_id", "local_date", "is_answered", "first_response_at",
                        "has_clock_skew", "first_response_minutes", "first_response_business_minutes", "sla_target_minutes",
@@ -124,7 +124,7 @@ def kpi_rows(grain: str, institutions: list[str], interactions: list[dict], back
         groups.setdefault((row["institution_id"], row["channel"], period_start(grain, row["local_date"])), []).append(row)
     out = []
     for institution_id in sorted(institutions):
-        for channel in CHANNELS:
+        for channel in channel_ids():
             for start in starts:
                 rows = groups.get((institution_id, channel, start), [])
                 answered = [r for r in rows if r["is_answered"]]

@@ -2,15 +2,23 @@
 import json
 import statistics
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .times import parse_time
+from webcare.fakes.graph_api import parse_graph_time
 
-CHANNELS = ("x", "google")
+from .hours import read_seed
+from .times import parse_time, x_time
 
 
-def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[dict]) -> list[dict]:
+@lru_cache(maxsize=1)
+def channel_ids() -> tuple[str, ...]:
+    """The channels of the channels seed, sorted: every institution has a KPI row for each."""
+    return tuple(sorted(row["channel_id"] for row in read_seed("channels")))
+
+
+def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[dict], graph: dict | None = None) -> list[dict]:
     """One record per inbound message, by the KPI definitions, from the generated API records."""
     by_account = {i["x_user_id"]: i for i in institutions}
     by_location = {f"accounts/{i['google_account_id']}/locations/{i['google_location_id']}": i for i in institutions}
@@ -36,7 +44,56 @@ def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[d
             replies[review["name"]] = review["reviewReply"]["updateTime"]
     messages += [message("google", institution, name, created_at, replies.get(name))
                  for name, (institution, created_at) in created.items()]
+    if graph:
+        messages += facebook_messages(institutions, graph.get("pages", {}))
+        messages += instagram_messages(institutions, graph.get("ig_users", {}))
     return sorted(messages, key=lambda m: (m["institution_id"], m["channel"], parse_time(m["created_at"]), m["message_id"]))
+
+
+def facebook_messages(institutions: list[dict], pages: dict) -> list[dict]:
+    """Top-level comments on the page's posts not written by the page (no ``from``: a patient); the first
+    response is the page's earliest comment whose parent is the message. Follow-ups and ratings are no messages."""
+    messages = []
+    for institution in institutions:
+        page_id = institution["facebook_page_id"]
+        comments = [c for cs in pages.get(page_id, {}).get("comments", {}).values() for c in cs]
+        first_replies = {}
+        for comment in comments:
+            if comment.get("from", {}).get("id") == page_id and "parent" in comment:
+                parent, created = comment["parent"]["id"], parse_graph_time(comment["created_time"])
+                first_replies[parent] = min(first_replies.get(parent, created), created)
+        messages += [message("facebook", institution, c["id"], graph_time_as_x(c["created_time"]),
+                             optional_x_time(first_replies.get(c["id"])))
+                     for c in comments if "parent" not in c and c.get("from", {}).get("id") != page_id]
+    return messages
+
+
+def instagram_messages(institutions: list[dict], ig_users: dict) -> list[dict]:
+    """Top-level comments on the account's media not written by the account, hidden ones included (flagged);
+    the first response is the account's earliest reply whose parent_id is the message."""
+    messages = []
+    for institution in institutions:
+        user_id = institution["instagram_user_id"]
+        user = ig_users.get(user_id, {})
+        first_replies = {}
+        for reply in (r for rs in user.get("replies", {}).values() for r in rs):
+            if reply.get("from", {}).get("id") == user_id and reply.get("parent_id"):
+                parent, created = reply["parent_id"], parse_graph_time(reply["timestamp"])
+                first_replies[parent] = min(first_replies.get(parent, created), created)
+        for comment in (c for cs in user.get("comments", {}).values() for c in cs):
+            if "parent_id" not in comment and comment.get("from", {}).get("id") != user_id:
+                record = message("instagram", institution, comment["id"], graph_time_as_x(comment["timestamp"]),
+                                 optional_x_time(first_replies.get(comment["id"])))
+                messages.append(record | {"is_hidden": comment.get("hidden") is True})
+    return messages
+
+
+def graph_time_as_x(text: str) -> str:
+    return x_time(parse_graph_time(text))
+
+
+def optional_x_time(moment: datetime | None) -> str | None:
+    return x_time(moment) if moment else None
 
 
 def message(channel: str, institution: dict, message_id: str, created_at: str, first_reply_at: str | None) -> dict:
@@ -63,7 +120,7 @@ def expected_kpis(dataset_dir: str | Path, as_of: datetime) -> list[dict]:
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     rows = []
     for institution_id in sorted(institutions):
-        for channel in sorted(CHANNELS):
+        for channel in channel_ids():
             for day in days:
                 minutes = groups.get((institution_id, channel, day), [])
                 answered = [m for m in minutes if m is not None]
