@@ -12,10 +12,14 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
+from webcare.errors import RateLimited
+from webcare.fakes import graph_api
 from webcare.fakes.server import FakeApis
 from webcare.generator import generate
 from webcare.generator.institutions import load_institutions
 from webcare.generator.times import parse_time
+from webcare.sources.facebook import GraphClient, fetch_page_comments, make_session
+from webcare.sources.instagram import fetch_instagram_comments
 
 REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
 X_URI, GOOGLE_URI = "urn:x-api-v2-openapi", "urn:google-business-profile-v4"
@@ -380,3 +384,131 @@ def test_mentions_timeline_serves_only_the_800_most_recent(tmp_path):
                 break
             params["pagination_token"] = body["meta"]["next_token"]
     assert ids == {str(1000 + n) for n in range(5, 805)}
+
+
+# --- the Graph API (Facebook, Instagram) served by the same FakeApis over graph.json --------------------
+
+def graph_data(dataset: Path) -> dict:
+    return json.loads((dataset / "graph.json").read_text(encoding="utf-8"))
+
+
+def graph_client(fake: FakeApis, limit: int = 5) -> GraphClient:
+    return GraphClient(fake.graph_base_url, "test-token", make_session(retries=3, backoff=0), limit=limit)
+
+
+def generated_page_comments(data: dict, page_id: str, clock) -> dict[str, dict]:
+    """The page's comments visible at `clock`, as the client returns them (with post_id)."""
+    return {c["id"]: c | {"post_id": post_id} for post_id, comments in data["pages"][page_id]["comments"].items()
+            for c in comments if graph_api.parse_graph_time(c["created_time"]) <= clock}
+
+
+def generated_ig_comments(data: dict, user_id: str, clock) -> dict[str, dict]:
+    """The account's comments and replies visible at `clock`, as the client returns them (with media_id)."""
+    user = data["ig_users"][user_id]
+    media_of = {c["id"]: media_id for media_id, comments in user["comments"].items() for c in comments}
+    every = [*(c for cs in user["comments"].values() for c in cs), *(r for rs in user["replies"].values() for r in rs)]
+    return {c["id"]: c | {"media_id": media_of[c.get("parent_id", c["id"])]} for c in every
+            if graph_api.parse_graph_time(c["timestamp"]) <= clock}
+
+
+def by_id(records: list[dict]) -> dict[str, dict]:
+    found = {r["id"]: r for r in records}
+    assert len(found) == len(records), "duplicates"
+    return found
+
+
+def test_graph_routes_share_the_clock_and_serve_every_visible_comment_once(fake, small, hospital):
+    data, page_id, user_id = graph_data(small), hospital["facebook_page_id"], hospital["instagram_user_id"]
+    assert fake.graph.clock == fake.clock
+    end = fake.clock
+    for clock in (end - timedelta(days=2, hours=5), end, end + timedelta(days=10)):
+        fake.set_clock(clock)
+        facebook = fetch_page_comments(graph_client(fake), page_id, None)
+        instagram = fetch_instagram_comments(graph_client(fake, limit=2), user_id, None)
+        assert by_id(facebook.records) == generated_page_comments(data, page_id, clock)
+        assert by_id(instagram.records) == generated_ig_comments(data, user_id, clock)
+        # the truth's messages are the visible top-level comments not written by the account
+        assert {r["id"] for r in facebook.records if "parent" not in r and r.get("from", {}).get("id") != page_id} \
+            == truth_ids(small, hospital["institution_id"], "facebook", clock)
+        assert {r["id"] for r in instagram.records if "parent_id" not in r and r["from"]["id"] != user_id} \
+            == truth_ids(small, hospital["institution_id"], "instagram", clock)
+    assert facebook.pages > len(data["pages"][page_id]["posts"]) + 1  # some posts' comments span several pages
+    assert len(generated_page_comments(data, page_id, end + timedelta(days=10))) > len(generated_page_comments(data, page_id, end))
+    assert all(entry[2]["access_token"] == "***" for entry in fake.requests_log if entry[1].startswith("/v21.0/"))
+
+
+def busiest(lists: dict[str, list[dict]], clock) -> str:
+    return max(lists, key=lambda key: sum(graph_api.parse_graph_time(c.get("created_time") or c["timestamp"]) <= clock
+                                          for c in lists[key]))
+
+
+@pytest.mark.parametrize("channel", ["facebook", "instagram"])
+def test_a_500_in_the_middle_of_graph_paging_is_retried_without_duplicates_or_gaps(fake, small, hospital, channel):
+    data = graph_data(small)
+    if channel == "facebook":
+        page_id = hospital["facebook_page_id"]
+        path = f"/{busiest(data['pages'][page_id]['comments'], fake.clock)}/comments"
+        fetch = lambda: fetch_page_comments(graph_client(fake, limit=2), page_id, None)  # noqa: E731
+        expected = generated_page_comments(data, page_id, fake.clock)
+    else:
+        user_id = hospital["instagram_user_id"]
+        path = f"/{busiest(data['ig_users'][user_id]['comments'], fake.clock)}/comments"
+        fetch = lambda: fetch_instagram_comments(graph_client(fake, limit=2), user_id, None)  # noqa: E731
+        expected = generated_ig_comments(data, user_id, fake.clock)
+    before = len(fake.graph.requests_log)
+    fake.graph.add_fault({"status": 500, "match": path, "after_pages": 1})
+    records = fetch().records
+    assert by_id(records) == expected
+    log = fake.graph.requests_log[before:]
+    failed = [n for n, entry in enumerate(log) if entry[3] == 500]
+    assert len(failed) == 1 and log[failed[0]][1] == f"/v21.0{path}" and "after" in log[failed[0]][2]  # the second page
+    assert log[failed[0] + 1][1:3] == log[failed[0]][1:3] and log[failed[0] + 1][3] == 200
+
+
+@pytest.mark.parametrize("code", [613, 4])
+def test_a_graph_rate_limit_raises_rate_limited(fake, hospital, code):
+    fake.graph.add_fault({"code": code, "match": "/comments", "after_pages": 1})
+    with pytest.raises(RateLimited, match=f"code {code} "):
+        fetch_page_comments(graph_client(fake), hospital["facebook_page_id"], None)
+    fake.graph.add_fault({"code": code, "match": "/replies"})
+    with pytest.raises(RateLimited, match=f"code {code} "):
+        fetch_instagram_comments(graph_client(fake), hospital["instagram_user_id"], None)
+    assert len(fake.graph.faults) == 0
+    fake.clear_faults()  # clears the Graph faults too
+    fake.graph.add_fault({"code": code, "match": "/posts"})
+    fake.clear_faults()
+    assert fetch_page_comments(graph_client(fake), hospital["facebook_page_id"], None).records
+
+
+def test_graph_objects_use_the_official_field_names(fake, small, hospital):
+    data, page_id, user_id = graph_data(small), hospital["facebook_page_id"], hospital["instagram_user_id"]
+    page, user = data["pages"][page_id], data["ig_users"][user_id]
+    post_id, media_id = busiest(page["comments"], fake.clock), busiest(user["comments"], fake.clock)
+    replied = next(iter(user["replies"]))
+    nested = {"from": {"id", "name", "username"}, "parent": {"id"}, "reviewer": {"id", "name"}}
+    client = graph_client(fake, limit=100)
+    edges = ((f"{page_id}/posts", "Post", page["posts"]), (f"{post_id}/comments", "Comment", page["comments"][post_id]),
+             (f"{page_id}/ratings", "Recommendation", page["ratings"]), (f"{user_id}/media", "IGMedia", user["media"]),
+             (f"{media_id}/comments", "IGComment", user["comments"][media_id]),
+             (f"{replied}/replies", "IGComment", user["replies"][replied]))
+    for path, node, stored in edges:
+        known, default = graph_api.NODES[node]
+        assert stored and all(set(item) <= known for item in stored), node
+        assert all(set(item[key]) <= fields for item in stored for key, fields in nested.items() if key in item), node
+        everything = client.get(path, {"fields": ",".join(sorted(known)), "filter": "stream"} if node == "Comment"
+                                else {"fields": ",".join(sorted(known))})
+        assert everything["data"] and all(set(item) <= known for item in everything["data"]), node
+        plain = client.get(path)
+        assert plain["data"] and all(set(item) <= set(default) for item in plain["data"]), node
+        assert set(plain) <= {"data", "paging"} and set(plain["paging"]) <= {"cursors", "next", "previous"}
+    times = [c["created_time"] for cs in page["comments"].values() for c in cs] + [m["timestamp"] for m in user["media"]]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000", t) for t in times)
+
+
+def test_a_dataset_without_graph_data_serves_no_graph_objects(tmp_path):
+    (tmp_path / "manifest.json").write_text(json.dumps({"window_end": "2026-03-11T00:00:00.000Z"}))
+    for name in ("x_users.jsonl", "x_tweets.jsonl", "google_reviews.jsonl"):
+        (tmp_path / name).write_text("")
+    with FakeApis(tmp_path) as fake:
+        response = requests.get(f"{fake.graph_base_url}/v21.0/100155000000001/posts", params={"access_token": "t"})
+    assert (response.status_code, response.json()["error"]["code"]) == (400, 100)

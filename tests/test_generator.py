@@ -24,7 +24,8 @@ from webcare.sources.facebook import comment_key, rating_key
 from webcare.sources.instagram import ig_comment_key
 
 WINDOW_END = datetime(2026, 4, 9, tzinfo=timezone.utc)
-FILES = ("manifest.json", "x_users.jsonl", "x_tweets.jsonl", "google_reviews.jsonl", "graph.json", "messages_truth.jsonl", "ground_truth.csv",
+FILES = ("manifest.json", "x_users.jsonl", "x_tweets.jsonl", "google_reviews.jsonl", "graph.json", "messages_truth.jsonl",
+         "ground_truth.csv",
          "truth_interactions.jsonl", "truth_backlog_daily.jsonl", "truth_kpis_daily.csv", "truth_kpis_weekly.csv",
          "truth_kpis_monthly.csv")
 
@@ -423,7 +424,8 @@ def test_graph_volumes_and_reply_rates(truth):
 
 
 def test_graph_messages_in_the_truth_are_the_generated_top_level_comments(graph, truth):
-    by_channel = {channel: {m["message_id"]: m for m in truth if m["channel"] == channel} for channel in ("facebook", "instagram")}
+    by_channel = {channel: {m["message_id"]: m for m in truth if m["channel"] == channel}
+                  for channel in ("facebook", "instagram")}
     patients = {c["id"]: c for page_id, page in graph["pages"].items() for c in page_comments(page)
                 if "parent" not in c and c.get("from", {}).get("id") != page_id}
     assert set(by_channel["facebook"]) == set(patients)
@@ -476,7 +478,8 @@ def test_messages_truth_follows_the_graph_definitions():
         return body | {"hidden": hidden}
 
     account = f"u{account_id}"
-    ig_users = {account_id: {"username": account, "page_id": page_id, "media": [{"id": "180", "timestamp": "2026-03-09T08:00:00+0000"}],
+    ig_users = {account_id: {"username": account, "page_id": page_id,
+                             "media": [{"id": "180", "timestamp": "2026-03-09T08:00:00+0000"}],
                              "comments": {"180": [ig(171, 0, "u601", hidden=True), ig(172, 10, "u602"), ig(173, 5, account)]},
                              "replies": {"172": [ig(181, 20, "u602", parent=172), ig(182, 90, account, parent=172),
                                                  ig(183, 45, account, parent=172)]}}}

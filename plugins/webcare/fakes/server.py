@@ -1,4 +1,5 @@
-"""One local HTTP server faking the X API v2 and Google Business Profile v4 over a generated dataset.
+"""One local HTTP server faking the X API v2, Google Business Profile v4 and the Graph API v21.0 (Facebook,
+Instagram) over a generated dataset.
 
     python -m webcare.fakes.server --data DIR --port P
 """
@@ -15,7 +16,7 @@ from webcare.fakes.faults import FaultQueue
 from webcare.fakes.threaded import ThreadedServer
 from webcare.generator.times import parse_time, x_time
 
-from . import google_api, x_api
+from . import google_api, graph_api, x_api
 from .responses import google_error, x_problem
 
 FAULT_STATUSES = {429, 500, 502, 503}
@@ -31,12 +32,20 @@ class FakeApis(ThreadedServer):
         self.clock = parse_time(manifest["window_end"])
         self.x = x_api.XApi(dataset, duplicate_across_pages)
         self.google = google_api.GoogleApi(dataset)
+        graph_file = dataset / "graph.json"
+        graph_data = json.loads(graph_file.read_text(encoding="utf-8")) if graph_file.exists() else {}
+        self.graph = graph_api.GraphApi(graph_data, clock=self.clock)  # its own faults: self.graph.add_fault({...})
         self.faults = FaultQueue()
         self.requests_log: list[tuple[str, str, dict, int]] = []
         self.lock = threading.Lock()
 
     def handler_class(self) -> type:
         return handler(self)
+
+    def start(self) -> "FakeApis":
+        super().start()
+        self.graph.base_url = self.base_url  # paging.next links point back at this server
+        return self
 
     @property
     def x_base_url(self) -> str:
@@ -46,11 +55,16 @@ class FakeApis(ThreadedServer):
     def google_base_url(self) -> str:
         return self.base_url
 
+    @property
+    def graph_base_url(self) -> str:
+        return self.base_url
+
     def set_clock(self, now: datetime) -> None:
         if now.tzinfo is None:
             raise ValueError("the clock needs an aware datetime")
         with self.lock:
             self.clock = now
+        self.graph.set_clock(now)
 
     def add_fault(self, fault: dict) -> None:
         if "inject_record" not in fault and not fault.get("empty") and fault.get("status") not in FAULT_STATUSES:
@@ -61,6 +75,7 @@ class FakeApis(ThreadedServer):
     def clear_faults(self) -> None:
         with self.lock:
             self.faults.clear()
+        self.graph.clear_faults()
 
     def take_fault(self, target: str) -> dict | None:
         return self.faults.take(target)
@@ -71,6 +86,12 @@ class FakeApis(ThreadedServer):
         query = dict(parse_qsl(url.query, keep_blank_values=True))
         if url.path.startswith("/_fake/"):
             return self.control(method, url.path, body)
+        if url.path.startswith(f"/{graph_api.VERSION}/"):
+            status, response_headers, payload = self.graph.handle(method, url.path, query, headers)
+            logged = {k: ("***" if k == "access_token" else v) for k, v in query.items()}
+            with self.lock:
+                self.requests_log.append((method, url.path, logged, status))
+            return status, response_headers, payload
         with self.lock:
             status, response_headers, payload = self.api(method, url.path, target, query, headers)
             self.requests_log.append((method, url.path, query, status))
@@ -148,6 +169,7 @@ def inject(payload: dict, key: str, fault: dict | None) -> dict:
 def handler(apis: FakeApis) -> type:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK wait per request
 
         def respond(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))

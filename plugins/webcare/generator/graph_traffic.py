@@ -72,9 +72,11 @@ class InstitutionGraph:
         self.propensity = rng.uniform(0.35, 0.9)
         self.median_minutes = rng.uniform(20, 180)
         self.patients: list = []
+        self.published: list[tuple[datetime, dict]] = []  # posts or media, with their creation instant
 
     # -- to be given by each channel ---------------------------------------------------------------------------
     def publish(self, created: datetime) -> None:
+        """A post or medium of the account, appended to `published`."""
         raise NotImplementedError
 
     def inbound(self, created: datetime) -> None:
@@ -84,10 +86,11 @@ class InstitutionGraph:
         """A comment by `author` (the account, the patient or a bystander) in the thread of `top`."""
         raise NotImplementedError
 
-    def account(self):
+    def account(self) -> dict:
         raise NotImplementedError
 
-    def bystander(self):
+    def person(self):
+        """A new commenter as the API shows them."""
         raise NotImplementedError
 
     # -- shared -----------------------------------------------------------------------------------------------
@@ -104,26 +107,38 @@ class InstitutionGraph:
                 if start <= created < end:
                     self.inbound(whole(created))
 
-    def returning(self) -> bool:
-        return bool(self.patients) and self.rng.random() < RETURNING_SHARE
+    def patient(self):
+        if self.patients and self.rng.random() < RETURNING_SHARE:
+            return self.rng.choice(self.patients)
+        self.patients.append(self.person())
+        return self.patients[-1]
 
-    def reply_time(self, created: datetime, median_minutes: float) -> datetime:
+    def target(self, created: datetime) -> str:
+        """The post or medium a comment goes to: mostly one of the latest, now and then an old one."""
+        earlier = [item for published, item in self.published if published < created - timedelta(minutes=1)]
+        if not earlier:
+            self.publish(whole(created - timedelta(days=1, seconds=self.rng.randrange(86400))))
+            self.published.sort(key=lambda p: p[0])
+            return self.target(created)
+        return self.rng.choice(earlier[-3:] if self.rng.random() < 0.75 else earlier)["id"]
+
+    def reply_time(self, created: datetime) -> datetime:
         rng = self.rng
         if rng.random() < LATE_SHARE:
             return whole(self.calendar.business_days_later(rng, created, rng.randint(1, 3)))
-        return whole(self.calendar.quick_reply(rng, created, median_minutes))
+        return whole(self.calendar.quick_reply(rng, created, self.median_minutes))
 
     def converse(self, top: dict, patient, kind: str, lang: str, created: datetime) -> None:
         """The thread of a patient's top-level comment: a bump, the account's answers, a follow-up and its answer."""
         rng, end, account = self.rng, self.window[1], self.account()
-        first = self.reply_time(created, self.median_minutes) if rng.random() < self.propensity * REPLY_FACTORS[kind] else None
+        first = self.reply_time(created) if rng.random() < self.propensity * REPLY_FACTORS[kind] else None
         bump = whole(created + minutes_around(rng, 240))
         if rng.random() < BUMP_SHARE and bump < end and (first is None or bump < first):
             self.reply(top, patient, bump, texts.sloppy(rng, rng.choice(BUMPS[lang])))
         if rng.random() < BYSTANDER_SHARE:
             said = whole(created + minutes_around(rng, 60))
             if said < end:
-                self.reply(top, self.bystander(), said, texts.decorate(rng, "complaint", texts.message(rng, "complaint", lang)))
+                self.reply(top, self.person(), said, texts.decorate(rng, "complaint", texts.message(rng, "complaint", lang)))
         if first is None:
             return
         self.reply(top, account, first, self.answer_text(top, kind, lang))
@@ -133,7 +148,7 @@ class InstitutionGraph:
         if rng.random() < FOLLOW_UP_SHARE and follow_up < end:
             self.reply(top, patient, follow_up, texts.sloppy(rng, rng.choice(texts.FOLLOW_UPS[lang])))
             if rng.random() < self.propensity:
-                self.reply(top, account, self.reply_time(follow_up, self.median_minutes), self.answer_text(top, "question", lang))
+                self.reply(top, account, self.reply_time(follow_up), self.answer_text(top, "question", lang))
 
     def answer_text(self, top: dict, kind: str, lang: str) -> str:
         return self.rng.choice(texts.X_REPLIES[kind, lang])
@@ -145,7 +160,6 @@ class InstitutionFacebook(InstitutionGraph):
     def __init__(self, rng: random.Random, institution: dict, window: tuple[datetime, datetime]):
         super().__init__(rng, institution, window, (3, 5.5))
         self.page_id, self.name = institution["facebook_page_id"], institution["institution_name"]
-        self.posts: list[tuple[datetime, dict]] = []
         self.comments: dict[str, list[dict]] = {}
         self.ratings: list[dict] = []
         self.reviewers = 0.4 if institution["institution_kind"] == "hospital" else 0.2
@@ -158,15 +172,6 @@ class InstitutionFacebook(InstitutionGraph):
         person = {"id": self.ids.new(16), "name": people.full_name(self.rng)}
         return None if self.rng.random() < FACEBOOK_ANONYMOUS_SHARE else person
 
-    def patient(self) -> dict | None:
-        if self.returning():
-            return self.rng.choice(self.patients)
-        self.patients.append(self.person())
-        return self.patients[-1]
-
-    def bystander(self) -> dict | None:
-        return self.person()
-
     def comment_id(self, post_id: str) -> str:
         return f"{post_id.split('_')[1]}_{self.ids.new(16)}"
 
@@ -174,7 +179,7 @@ class InstitutionFacebook(InstitutionGraph):
         rng = self.rng
         post = {"id": f"{self.page_id}_{self.ids.new(18, '12')}", "created_time": graph_time(created),
                 "message": texts.fill(rng, rng.choice(texts.ANNOUNCEMENTS), "es")}
-        self.posts.append((created, post))
+        self.published.append((created, post))
         self.comments[post["id"]] = []
         informed = whole(created + minutes_around(rng, 180))
         if rng.random() < 0.2 and informed < self.window[1]:  # the page adds information under its own post
@@ -190,20 +195,10 @@ class InstitutionFacebook(InstitutionGraph):
         self.comments[post_id].append(comment)
         return comment
 
-    def post_for(self, created: datetime) -> str:
-        """Mostly one of the latest posts; now and then an old one."""
-        earlier = [post for posted, post in self.posts if posted < created - timedelta(minutes=1)]
-        if not earlier:
-            posted = whole(created - timedelta(days=1, seconds=self.rng.randrange(86400)))
-            self.publish(posted)
-            self.posts.sort(key=lambda p: p[0])
-            return self.post_for(created)
-        return self.rng.choice(earlier[-3:] if self.rng.random() < 0.75 else earlier)["id"]
-
     def inbound(self, created: datetime) -> None:
         rng, kind, lang = self.rng, texts.intent(self.rng), texts.language(self.rng)
         patient = self.patient()
-        post_id = self.post_for(created)
+        post_id = self.target(created)
         top = self.add(post_id, patient, created, texts.decorate(rng, kind, texts.message(rng, kind, lang)))
         top["post_id"] = post_id  # dropped when rendered
         self.converse(top, patient, kind, lang, created)
@@ -228,7 +223,7 @@ class InstitutionFacebook(InstitutionGraph):
             for comment in comments:
                 comment.pop("post_id", None)
             comments.sort(key=lambda c: (c["created_time"], c["id"]))
-        posts = [post for _, post in sorted(self.posts, key=lambda p: (p[0], p[1]["id"]))]
+        posts = [post for _, post in sorted(self.published, key=lambda p: (p[0], p[1]["id"]))]
         return {"name": self.name, "posts": posts, "comments": {post["id"]: self.comments[post["id"]] for post in posts},
                 "ratings": sorted(self.ratings, key=lambda r: (r["created_time"], r["reviewer"]["id"]))}
 
@@ -239,7 +234,6 @@ class InstitutionInstagram(InstitutionGraph):
     def __init__(self, rng: random.Random, institution: dict, window: tuple[datetime, datetime]):
         super().__init__(rng, institution, window, (2, 4))
         self.user_id, self.username = institution["instagram_user_id"], institution["x_username"].lower()
-        self.media: list[tuple[datetime, dict]] = []
         self.comments: dict[str, list[dict]] = {}
         self.replies: dict[str, list[dict]] = {}
 
@@ -250,15 +244,6 @@ class InstitutionInstagram(InstitutionGraph):
         user = people.x_user(self.rng)
         return {"id": self.ids.new(17, "1784"), "username": user["username"].lower()}
 
-    def patient(self) -> dict:
-        if self.returning():
-            return self.rng.choice(self.patients)
-        self.patients.append(self.person())
-        return self.patients[-1]
-
-    def bystander(self) -> dict:
-        return self.person()
-
     def publish(self, created: datetime) -> None:
         rng = self.rng
         caption = texts.fill(rng, rng.choice(texts.ANNOUNCEMENTS), "es")
@@ -268,11 +253,12 @@ class InstitutionInstagram(InstitutionGraph):
         media = {"id": self.ids.new(17, "18"), "caption": caption, "media_type": rng.choice(MEDIA_TYPES),
                  "permalink": f"https://www.instagram.com/p/{shortcode}/", "timestamp": graph_time(created),
                  "username": self.username}
-        self.media.append((created, media))
+        self.published.append((created, media))
         self.comments[media["id"]] = []
         informed = whole(created + minutes_around(rng, 120))
-        if rng.random() < 0.1 and informed < self.window[1]:  # the account comments under its own media
-            self.comments[media["id"]].append(self.comment(self.account(), informed, texts.fill(rng, rng.choice(texts.ANNOUNCEMENTS), "es")))
+        if rng.random() < 0.1 and informed < self.window[1]:  # the account comments under its own medium
+            text = texts.fill(rng, rng.choice(texts.ANNOUNCEMENTS), "es")
+            self.comments[media["id"]].append(self.comment(self.account(), informed, text))
 
     def comment(self, author: dict, created: datetime, text: str, hidden: bool = False, parent: dict | None = None) -> dict:
         comment = {"id": self.ids.new(17, "17"), "text": text, "timestamp": graph_time(created), "username": author["username"],
@@ -282,17 +268,9 @@ class InstitutionInstagram(InstitutionGraph):
         comment["hidden"] = hidden
         return comment
 
-    def media_for(self, created: datetime) -> str:
-        earlier = [media for posted, media in self.media if posted < created - timedelta(minutes=1)]
-        if not earlier:
-            self.publish(whole(created - timedelta(days=1, seconds=self.rng.randrange(86400))))
-            self.media.sort(key=lambda m: m[0])
-            return self.media_for(created)
-        return self.rng.choice(earlier[-3:] if self.rng.random() < 0.75 else earlier)["id"]
-
     def inbound(self, created: datetime) -> None:
         rng = self.rng
-        patient, media_id, lang = self.patient(), self.media_for(created), texts.language(rng)
+        patient, media_id, lang = self.patient(), self.target(created), texts.language(rng)
         if rng.random() < INSTAGRAM_HIDDEN_SHARE:
             text = rng.choice(HIDDEN[lang]) if rng.random() < 0.6 else texts.message(rng, "noise", lang)
             self.comments[media_id].append(self.comment(patient, created, text, hidden=True))
@@ -309,7 +287,7 @@ class InstitutionInstagram(InstitutionGraph):
         return f"@{top['username']} {super().answer_text(top, kind, lang)}"
 
     def render(self) -> dict:
-        media = [m for _, m in sorted(self.media, key=lambda m: (m[0], m[1]["id"]))]
+        media = [m for _, m in sorted(self.published, key=lambda m: (m[0], m[1]["id"]))]
         order = lambda c: (c["timestamp"], c["id"])  # noqa: E731
         return {"username": self.username, "page_id": self.institution["facebook_page_id"], "media": media,
                 "comments": {m["id"]: sorted(self.comments[m["id"]], key=order) for m in media},
