@@ -11,7 +11,7 @@ def test_dags_import_cleanly_with_tags_retries_and_docs(daily_dag):
 
     bag = DagBag(dag_folder=str(ROOT / "dags"))
     assert bag.import_errors == {}
-    assert set(bag.dag_ids) == {"webcare_daily"}
+    assert set(bag.dag_ids) == {"webcare_daily", "webcare_import"}
     for dag in bag.dags.values():
         assert dag.tags and dag.doc_md and not dag.catchup
         dag.validate()  # raises on a cycle or a bad parameter
@@ -37,11 +37,28 @@ def test_webcare_daily_wiring(daily_dag):
     assert tasks["extract"].retries >= 2
 
 
-def test_dag_file_does_no_work_at_parse_time():
-    text = (ROOT / "dags" / "webcare_daily.py").read_text()
-    header = text.split("@dag(")[0]
-    for heavy in ("import webcare", "from webcare", "great_expectations", "psycopg2", "tweepy", "requests"):
-        assert heavy not in header, heavy
+def test_webcare_import_wiring():
+    from airflow.dag_processing.dagbag import DagBag
+
+    dag = DagBag(dag_folder=str(ROOT / "dags")).get_dag("webcare_import")
+    tasks = dag.task_dict
+    assert type(dag.timetable).__name__ == "NullTimetable"  # schedule=None: triggered by hand
+    assert set(dag.params.keys()) == {"path", "mapping", "institution"}
+    chain = ["list_files", "import_file", "annotate", "dbt_staging", "validate_staging", "dbt_marts",
+             "validate_marts", "publish_marts"]
+    assert set(tasks) == set(chain)
+    for upstream, downstream in zip(chain, chain[1:]):
+        assert tasks[upstream].downstream_task_ids == {downstream}, (upstream, downstream)
+    assert all(tasks[t].retries == 0 for t in chain[3:])
+    assert tasks["import_file"].retries >= 2  # idempotent by file content: a retry is safe
+
+
+def test_dag_files_do_no_work_at_parse_time():
+    for name in ("webcare_daily.py", "webcare_import.py"):
+        text = (ROOT / "dags" / name).read_text()
+        header = text.split("@dag(")[0]
+        for heavy in ("import webcare", "from webcare", "great_expectations", "psycopg2", "tweepy", "requests"):
+            assert heavy not in header, (name, heavy)
 
 
 def test_the_dag_declares_every_api_source_as_an_asset():

@@ -1,0 +1,111 @@
+"""
+### webcare_import
+
+Imports export files (CSV, JSON Lines; docs/file-imports.md) into the warehouse, then builds and
+publishes it as `webcare_daily` does after loading. Triggered by hand (no schedule), with params:
+
+- `path`: one file to import (anywhere); empty: every file in the inbox `var/imports/inbox`
+  (`WEBCARE_HOME/imports/inbox`), each moved to `var/imports/done` once imported;
+- `mapping`: the mapping the files are read with (a shipped name or a path to a .yml);
+- `institution`: the account the files belong to (the mapping's `account_id`), when the mapping
+  does not read it from a column.
+
+`list_files` -> `import_file` (mapped, one per file: idempotent by content, rejections to
+`raw.quarantine` with line and column) -> `annotate` -> `dbt_staging` -> `validate_staging` ->
+`dbt_marts` -> `validate_marts` -> `publish_marts`. A file already imported changes nothing; a
+failed gate stops the run before publishing. With an empty inbox the run imports nothing and
+skips the build.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from airflow.sdk import Asset, Param, dag, task
+
+RAW_ASSET = Asset(name="raw.imported_messages", uri="webcare://warehouse/raw/imported_messages")
+MARTS_ASSET = Asset(name="marts", uri="webcare://warehouse/marts")
+
+
+@dag(
+    schedule=None,
+    start_date=datetime(2026, 1, 1),
+    catchup=False,
+    max_active_runs=1,
+    doc_md=__doc__,
+    tags=["webcare", "imports", "dbt", "great_expectations"],
+    params={
+        "path": Param(None, type=["null", "string"], description="One file to import; empty: the inbox."),
+        "mapping": Param("customer_support_on_twitter", type="string", description="Mapping name or .yml path."),
+        "institution": Param(None, type=["null", "string"],
+                             description="Account the files belong to (the mapping's account_id)."),
+    },
+    default_args={
+        "owner": "webcare",
+        "retries": 2,
+        "retry_delay": timedelta(minutes=1),
+    },
+)
+def webcare_import():
+    @task
+    def list_files(params=None) -> list[str]:
+        from webcare.imports.load import inbox_files
+
+        return [params["path"]] if params.get("path") else inbox_files()
+
+    @task(outlets=[RAW_ASSET])
+    def import_file(path: str, params=None) -> dict:
+        from webcare.imports.load import import_file as import_one, move_out_of_inbox
+
+        constants = {"account_id": params["institution"]} if params.get("institution") else None
+        report = import_one(path, params["mapping"], constants)
+        print(report.summary())
+        moved = move_out_of_inbox(path, report.file_sha256)
+        return {**report.as_dict(), "moved_to": str(moved) if moved else None}
+
+    @task
+    def annotate(reports: list[dict], run_id=None, dag_run=None) -> dict:
+        from webcare import tasks
+
+        return tasks.annotate(run_id, dag_run.run_after.date())
+
+    # Gates and builds fail for reasons a retry does not fix: no retries.
+    @task(retries=0)
+    def dbt_staging(annotated: dict, run_id=None, dag_run=None) -> None:
+        from webcare import tasks
+
+        tasks.dbt_step("dbt_staging", ["build", "--select", "+tag:staging"], run_id, dag_run.run_after.date())
+
+    @task(retries=0)
+    def validate_staging(run_id=None, dag_run=None) -> dict:
+        from webcare import tasks
+
+        return tasks.validate("staging", run_id, dag_run.run_after.date())
+
+    @task(retries=0)
+    def dbt_marts(staging_result: dict, run_id=None, dag_run=None) -> None:
+        from webcare import tasks
+
+        tasks.dbt_step("dbt_marts", ["build", "--exclude", "tag:staging"], run_id, dag_run.run_after.date())
+
+    @task(retries=0)
+    def validate_marts(run_id=None, dag_run=None) -> dict:
+        from webcare import tasks
+
+        return tasks.validate("marts", run_id, dag_run.run_after.date())
+
+    @task(retries=0, outlets=[MARTS_ASSET])
+    def publish_marts(marts_result: dict, run_id=None, dag_run=None) -> dict:
+        from webcare import tasks
+
+        return tasks.publish(run_id, dag_run.run_after.date())
+
+    staged = dbt_staging(annotate(import_file.expand(path=list_files())))
+    staging_result = validate_staging()
+    staged >> staging_result
+    built = dbt_marts(staging_result)
+    marts_result = validate_marts()
+    built >> marts_result
+    publish_marts(marts_result)
+
+
+webcare_import()
