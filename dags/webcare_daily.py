@@ -84,7 +84,7 @@ def webcare_daily():
     def dbt_staging(annotated: dict, run_id=None, data_interval_start=None) -> None:
         from webcare import tasks
 
-        tasks.dbt_step("dbt_staging", ["build", "--select", "+tag:staging"], run_id, data_interval_start.date())
+        tasks.dbt_step("dbt_staging", tasks.DBT_STAGING, run_id, data_interval_start.date())
 
     @task(retries=0)
     def validate_staging(run_id=None, data_interval_start=None) -> dict:
@@ -96,7 +96,7 @@ def webcare_daily():
     def dbt_marts(staging_result: dict, run_id=None, data_interval_start=None) -> None:
         from webcare import tasks
 
-        tasks.dbt_step("dbt_marts", ["build", "--exclude", "tag:staging"], run_id, data_interval_start.date())
+        tasks.dbt_step("dbt_marts", tasks.DBT_MARTS, run_id, data_interval_start.date())
 
     @task(retries=0)
     def validate_marts(run_id=None, data_interval_start=None) -> dict:

@@ -10,6 +10,11 @@ from datetime import date, datetime
 from webcare import audit, dbt
 from webcare.validate import StageResult, gate
 
+# The two dbt builds around the staging gate. Seeds go with staging: the staging gate and tests
+# read reference data (institutions, channels).
+DBT_STAGING = ["build", "--select", "+tag:staging", "resource_type:seed"]
+DBT_MARTS = ["build", "--exclude", "tag:staging", "resource_type:seed"]
+
 
 def extract(target: dict, run_id: str, batch_date: date, cutoff: datetime) -> dict:
     """Extract one account of one source to a batch file; returns the target with the file's path."""
