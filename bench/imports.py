@@ -26,9 +26,9 @@ TEXTS = ['"@HospSierraNorte llevo dos horas esperando en urgencias, ¿alguien me
          '"Gracias,\rya me han llamado"', '"primera línea\nsegunda línea"', "solo texto sin comillas"]
 
 
-def generate(path: Path, rows: int) -> int:
-    """Conversations of 4 tweets: customer, institution reply, customer, institution; returns defects."""
-    start = datetime(2017, 10, 31, tzinfo=timezone.utc)
+def generate(path: Path, rows: int, start: datetime = datetime(2017, 10, 31, tzinfo=timezone.utc)) -> int:
+    """Conversations of 4 tweets: customer, institution reply, customer, institution, one second
+    apart from ``start``; returns the number of defective rows (bad dates)."""
     defects = 0
     with open(path, "w", encoding="utf-8", newline="") as out:
         out.write(HEADER)

@@ -139,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"unknown institution or account {args.institution!r}: not in "
                      f"{config.SEEDS_DIR / 'institutions.csv'} ({', '.join(ACCOUNT_COLUMNS)})", 2)
 
+    if args.institution and all(spec.fields.get("account_id") for spec in mapping.messages):
+        print(f"warning: mapping {mapping.name} reads the account from the file; --institution is not used")
     print(f"importing {path} with mapping {mapping.name}", flush=True)
     try:
         report: ImportReport = import_file(
