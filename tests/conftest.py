@@ -30,6 +30,7 @@ os.environ.update({
     "WEBCARE_X_PAGE_SIZE": "20",
     "WEBCARE_GOOGLE_PAGE_SIZE": "10",
     "WEBCARE_GRAPH_PAGE_SIZE": "10",
+    "WEBCARE_GRAPH_RATE_LIMIT_BACKOFF": "0.2",  # Graph rate limits that give no regain time
     "AIRFLOW_HOME": str(TEST_HOME / "airflow"),
     "AIRFLOW__CORE__DAGS_FOLDER": str(ROOT / "dags"),
     "AIRFLOW__CORE__PLUGINS_FOLDER": str(ROOT / "plugins"),
@@ -105,7 +106,10 @@ def run_day(dag, fake_apis, day: date, faults: list[dict] | None = None):
     fake_apis.set_clock(cutoff)
     fake_apis.clear_faults()
     for fault in faults or []:
-        fake_apis.add_fault(fault)
+        if fault.get("graph"):  # Facebook/Instagram faults go to the Graph routes
+            fake_apis.graph.add_fault({k: v for k, v in fault.items() if k != "graph"})
+        else:
+            fake_apis.add_fault(fault)
     return dag.test(logical_date=cutoff)
 
 

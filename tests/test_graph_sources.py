@@ -285,3 +285,24 @@ def test_validators_accept_good_records():
                        "created_time": "2025-03-30T09:15:00+0000"}) == "1_5"
     assert ig_comment_key({"id": "17", "media_id": "18", "timestamp": "2025-03-30T09:15:00+0000", "text": "x",
                            "hidden": True, "parent_id": "16"}) == "17"
+
+
+def test_the_pipelines_client_waits_out_a_rate_limit_and_resumes_without_gaps(graph, monkeypatch):
+    """What the DAG's hooks use: wait as Graph says (or a backoff when it does not), then go on."""
+    monkeypatch.setenv("WEBCARE_GRAPH_RATE_LIMIT_BACKOFF", "0.05")
+    expected = fetch_page_comments(client(graph), PAGE_ID, None)
+    graph.add_fault({"match": "/comments", "code": 4, "after_pages": 2, "times": 2})  # x-app-usage: no regain time
+    waiting = client(graph)
+    waiting.wait_on_rate_limit = True
+    resumed = fetch_page_comments(waiting, PAGE_ID, None)
+    assert [r["id"] for r in resumed.records] == [r["id"] for r in expected.records]
+    assert [status for *_, status in graph.requests_log].count(400) == 2
+
+
+def test_a_rate_limit_longer_than_the_client_will_wait_is_raised_for_the_task_retries(graph):
+    graph.add_fault({"match": "/comments", "code": 613, "regain_minutes": 30})
+    waiting = client(graph)
+    waiting.wait_on_rate_limit, waiting.max_rate_limit_wait = True, 600
+    with pytest.raises(RateLimited) as raised:
+        fetch_page_comments(waiting, PAGE_ID, None)
+    assert raised.value.reset_at == pytest.approx(time.time() + 1800, abs=5)

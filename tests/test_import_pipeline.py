@@ -165,11 +165,14 @@ def same(mine, theirs, tolerance: float = 1e-6) -> bool:
 
 
 def assert_marts_equal_truth(url: str, messages: list[dict], mapping: str) -> list[dict]:
+    """The institution's imported messages of this mapping in marts.fct_interactions are the truth's."""
+    (institution_id,) = {m["institution_id"] for m in messages}
     expected, _ = expected_interactions(url, messages)
     rows = query(url, """select native_id, message_id, channel_id, institution_id, date_day, is_answered,
                                 first_response_at, first_response_minutes, first_response_business_minutes,
                                 sla_target_minutes, sla_time_basis, sla_breach_at, sla_status, sla_elapsed_minutes
-                         from marts.fct_interactions where native_id like %s""", (mapping.replace("_", r"\_") + ":%",))
+                         from marts.fct_interactions where institution_id = %s and native_id like %s""",
+                 (institution_id, mapping.replace("_", r"\_") + ":%"))
     names = ("native_id", "message_id", "channel_id", "institution_id", "date_day", "is_answered", "first_response_at",
              "first_response_minutes", "first_response_business_minutes", "sla_target_minutes", "sla_time_basis",
              "sla_breach_at", "sla_status", "sla_elapsed_minutes")
@@ -312,6 +315,45 @@ def test_a_renamed_copy_is_recognised_and_a_changed_row_adds_only_its_new_versio
                              " where run_id = %s", (report.run_id,)) == [(records, 1, records - 1)]
 
 
+def test_an_interrupted_import_is_not_marked_and_the_next_attempt_completes_it(import_url, tmp_path, monkeypatch):
+    from webcare.generator.export import twcs_export
+    from webcare.imports import file_sha256
+    from webcare.imports import load as import_load
+
+    export = twcs_export(tmp_path / "twcs_cmv.csv", institution="cmv", seed=3)
+    records = len(export.truth["records"])
+    real, calls = import_load.load_batch, []
+
+    def dies_on_the_second_chunk(batch, url=None):
+        calls.append(len(batch["records"]))
+        if len(calls) == 2:
+            raise ConnectionError("the warehouse went away")
+        return real(batch, url)
+
+    monkeypatch.setattr(import_load, "CHUNK_RECORDS", 100)
+    monkeypatch.setattr(import_load, "load_batch", dies_on_the_second_chunk)
+    with pytest.raises(ConnectionError):
+        import_load.import_file(export.path, TWCS, {"account_id": "cmv"})
+    digest = file_sha256(export.path)
+    run_id = import_load.run_id_of(digest)
+    assert not query(import_url, "select 1 from raw.file_imports where file_sha256 = %s", (digest,))  # not marked
+    assert query(import_url, "select count(*) from raw.imported_messages where run_id = %s", (run_id,)) == [(100,)]
+    assert not query(import_url, "select 1 from raw.quarantine where account_id = 'twcs_cmv.csv'")
+
+    report = import_load.import_file(export.path, TWCS, {"account_id": "cmv"})
+    assert not report.already_imported and report.run_id == run_id
+    assert (report.records_read, report.records_inserted, report.records_seen_before, report.rows_rejected) == (
+        records, records, 0, len(export.truth["rejected"]))
+    assert query(import_url, "select count(*) from raw.imported_messages where run_id = %s", (run_id,)) == [(records,)]
+    assert query(import_url, "select count(distinct batch_date) from raw.imported_messages where run_id = %s",
+                 (run_id,)) == [(1,)]
+    assert query(import_url, "select records_received, records_inserted, records_seen_before from raw.load_batches"
+                             " where run_id = %s", (run_id,)) == [(records, records, 0)]
+    assert query(import_url, "select count(*) from raw.quarantine where account_id = 'twcs_cmv.csv'") == [
+        (len(export.truth["rejected"]),)]
+    assert import_load.import_file(export.path, TWCS, {"account_id": "cmv"}).already_imported
+
+
 # --- (e) the import DAG on the inbox -------------------------------------------------------------------
 
 def test_the_import_dag_imports_the_inbox_builds_and_publishes(import_url, airflow_db, twcs, first_run):
@@ -338,8 +380,8 @@ def test_the_import_dag_imports_the_inbox_builds_and_publishes(import_url, airfl
         assert any(r.startswith(rejection["reason"]) and rejection["fragment"] in r for r in reasons), rejection
     assert_marts_equal_truth(import_url, export.truth["messages"], REVIEWS_MAPPING)
     # the first file's messages are still there, published
-    assert query(import_url, "select count(*) from marts.fct_interactions where native_id like %s",
-                 (TWCS.replace("_", r"\_") + ":%",))[0][0] == len(twcs.truth["messages"])
+    assert query(import_url, "select count(*) from marts.fct_interactions where institution_id = 'hsn'"
+                             " and native_id like %s", (TWCS.replace("_", r"\_") + ":%",))[0][0] == len(twcs.truth["messages"])
 
     # an empty inbox: nothing imported, nothing built, the run succeeds
     before = counts(import_url)

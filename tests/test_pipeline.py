@@ -14,6 +14,7 @@ from conftest import WINDOW_END, query, run_day
 
 HSN, CMB, CMV, HCM = "1480000000000000001", "1480000000000000002", "1480000000000000003", "1480000000000000008"
 CMB_LOCATION = "accounts/104117000000000002/locations/5120000000000000002"
+HSN_PAGE, CMB_PAGE, CMB_IG = "100155000000001", "100255000000002", "17841400000000002"  # institutions seed
 DAY1 = (WINDOW_END - timedelta(days=2)).date()   # backfill run: everything before DAY1 + 1
 DAY2 = (WINDOW_END - timedelta(days=1)).date()   # incremental run: the last day of the window
 CUTOFF1 = WINDOW_END - timedelta(days=1)
@@ -32,6 +33,10 @@ BACKFILL_FAULTS = [
     {"match": f"/2/users/{CMB}/mentions", "inject_record": MALFORMED_TWEET, "times": 1},
     {"match": f"/2/users/{CMB}/mentions", "inject_record": BROKEN_JSON, "times": 1},
     {"match": f"{CMB_LOCATION}/reviews", "inject_record": SEVEN_STARS, "times": 1},
+    # Graph: a server error in the middle of a page's comments, rate limits on Instagram and Facebook
+    {"graph": True, "match": f"/v21.0/{HSN_PAGE}_", "status": 500, "after_pages": 3, "times": 1},
+    {"graph": True, "match": f"/v21.0/{CMB_IG}/media", "code": 613, "regain_minutes": 0, "times": 1},
+    {"graph": True, "match": f"/v21.0/{CMB_PAGE}/posts", "code": 4, "times": 1},
 ]
 
 
@@ -157,10 +162,14 @@ def test_rate_limits_and_server_errors_are_retried(backfill):
     for path, code in [(f"/2/users/{HSN}/mentions", 429), (f"/2/users/{CMB}/tweets", 503),
                        (f"/2/users/{HCM}/mentions", 500),
                        ("/v4/accounts/104117000000000001/locations/5120000000000000001/reviews", 429),
-                       ("/v4/accounts/104117000000000003/locations/5120000000000000003/reviews", 503)]:
+                       ("/v4/accounts/104117000000000003/locations/5120000000000000003/reviews", 503),
+        (f"/v21.0/{CMB_IG}/media", 400), (f"/v21.0/{CMB_PAGE}/posts", 400)]:
         seen = [status for p, status in statuses if p == path]
         assert code in seen, (path, seen)
         assert seen[-1] == 200 and seen.index(code) < len(seen) - 1, (path, seen)
+    # the 500 in the middle of a page's comment paging was retried: that page's comments are complete
+    page_500 = [path for _, path, _, status in backfill["requests"] if status == 500 and path.startswith(f"/v21.0/{HSN_PAGE}_")]
+    assert len(page_500) == 1 and statuses.count((page_500[0], 200)) >= 1
 
 
 def test_malformed_records_are_quarantined_and_batch_mates_load(backfill, warehouse_url, dataset):
@@ -444,7 +453,8 @@ def test_the_audit_trail_reconciles_with_the_warehouse(backfill, warehouse_url):
     loads = dict((s, (i, o, q)) for s, i, o, q in query(
         warehouse_url, "select source, sum(rows_in), sum(rows_out), sum(rows_quarantined) from audit.stage_runs"
                        " where run_id = %s and stage = 'load' group by source", (run_id,)))
-    for source in ("x_mentions", "x_tweets", "google_reviews"):
+    for source in ("x_mentions", "x_tweets", "google_reviews", "facebook_comments", "facebook_ratings",
+                   "instagram_comments"):
         raw_rows = query(warehouse_url, f"select count(*) from raw.{source} where run_id = %s", (run_id,))[0][0]
         quarantined = query(warehouse_url, "select count(*) from raw.quarantine where run_id = %s and source = %s",
                             (run_id, source))[0][0]
@@ -463,8 +473,12 @@ def test_the_audit_trail_reconciles_with_the_warehouse(backfill, warehouse_url):
                   (run_id,))[0]
     assert tests[0] > 80 and tests[1] == 0
     facts = query(warehouse_url, "select count(*) from marts.fct_interactions")[0][0]
-    staged = query(warehouse_url, "select (select count(*) from staging.stg_x__mentions where not is_self_mention)"
-                                  " + (select count(distinct review_name) from staging.stg_google__reviews)")[0][0]
+    staged = query(warehouse_url, """
+        select (select count(*) from staging.stg_x__mentions where not is_self_mention)
+             + (select count(distinct review_name) from staging.stg_google__reviews)
+             + (select count(*) from staging.stg_facebook__comments where parent_comment_id is null and not is_by_page)
+             + (select count(*) from staging.stg_instagram__comments
+                where parent_comment_id is null and not is_by_account)""")[0][0]
     assert facts == staged
 
 

@@ -6,8 +6,11 @@ every run reads every post's comments and keeps those newer than the cursor (the
 ``created_time`` seen). Ratings (recommendations) need a permission recent Graph versions rarely grant:
 without it the run logs a warning and loads none instead of failing.
 
-5xx answers are retried with backoff by urllib3; a rate-limit error (codes 4, 17, 32, 613) raises
-``RateLimited`` with the time access comes back when Graph says it, for the task's own retries.
+5xx answers are retried with backoff by urllib3. A rate-limit error (codes 4, 17, 32, 613) is an
+HTTP 400 that urllib3 does not retry: with ``wait_on_rate_limit`` (what the DAG's hooks use) the
+client waits until Graph says access comes back (``estimated_time_to_regain_access``), or a
+backoff when it does not say, and asks again, as tweepy does for X; past ``max_rate_limit_wait``
+or without it, ``RateLimited`` is raised with that time, for the task's own retries.
 """
 from __future__ import annotations
 
@@ -62,6 +65,12 @@ def parse_graph_time(value: object) -> datetime:
     return parse_rfc3339(value)
 
 
+def rate_limit_backoff() -> float:
+    """Seconds to wait after a rate limit that does not say when access comes back
+    (``WEBCARE_GRAPH_RATE_LIMIT_BACKOFF``, default 60)."""
+    return float(os.environ.get("WEBCARE_GRAPH_RATE_LIMIT_BACKOFF", 60))
+
+
 def make_session(retries: int = 4, backoff: float = 0.5) -> requests.Session:
     session = requests.Session()
     retry = Retry(total=retries, status_forcelist=(500, 502, 503, 504), allowed_methods={"GET"},
@@ -75,15 +84,31 @@ class GraphClient:
     """GETs against one Graph host and version, with Graph errors turned into ``webcare.errors``."""
 
     def __init__(self, base_url: str, access_token: str, session: requests.Session | None = None, *,
-                 version: str = GRAPH_VERSION, limit: int | None = None):
+                 version: str = GRAPH_VERSION, limit: int | None = None, wait_on_rate_limit: bool = False,
+                 max_rate_limit_wait: float = 900.0, rate_limit_attempts: int = 3):
         self.base_url = base_url.rstrip("/")
         self.access_token = access_token
         self.session = session or make_session()
         self.version = version
         self.limit = limit or page_size()
+        self.wait_on_rate_limit = wait_on_rate_limit
+        self.max_rate_limit_wait = max_rate_limit_wait
+        self.rate_limit_attempts = rate_limit_attempts
 
     def get(self, path: str, params: dict | None = None) -> dict:
         """One object or page; ``path`` is relative to the version (``{page-id}/posts``)."""
+        for attempt in range(1, self.rate_limit_attempts + 1):
+            try:
+                return self._get(path, params)
+            except RateLimited as limited:
+                wait = (limited.reset_at - time.time()) if limited.reset_at else rate_limit_backoff()
+                if not self.wait_on_rate_limit or attempt == self.rate_limit_attempts or wait > self.max_rate_limit_wait:
+                    raise
+                log.warning("Graph rate limit on %s; waiting %.0f s (attempt %d): %s", path, max(wait, 0), attempt, limited)
+                time.sleep(max(wait, 0))
+        raise AssertionError("unreachable")
+
+    def _get(self, path: str, params: dict | None = None) -> dict:
         path = path.strip("/")
         query = {**(params or {})}
         if self.access_token:
@@ -243,12 +268,14 @@ def fetch_page_comments(client: GraphClient, page_id: str, since: str | None,
 
 def fetch_comments(settings, page_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
     """The source hook for ``facebook_comments``."""
-    return fetch_page_comments(GraphClient(settings.base_url, settings.token), page_id, cursor, cutoff)
+    return fetch_page_comments(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
+                               page_id, cursor, cutoff)
 
 
 def fetch_ratings(settings, page_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
     """The source hook for ``facebook_ratings``: every rating each run (a person's edit replaces it)."""
-    return fetch_page_ratings(GraphClient(settings.base_url, settings.token), page_id, until=cutoff)
+    return fetch_page_ratings(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
+                              page_id, until=cutoff)
 
 
 def fetch_page_ratings(client: GraphClient, page_id: str, until: datetime | None = None) -> Extracted:

@@ -80,4 +80,5 @@ def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | 
 
 def fetch(settings, ig_user_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
     """The source hook for ``instagram_comments``."""
-    return fetch_instagram_comments(GraphClient(settings.base_url, settings.token), ig_user_id, cursor, cutoff)
+    return fetch_instagram_comments(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
+                                    ig_user_id, cursor, cutoff)
