@@ -516,3 +516,15 @@ def test_a_silent_day_is_a_warning_not_a_failure(next_day, warehouse_url, fake_a
     reports = sorted(config.output_dir("reports", "quality").glob(f"{WINDOW_END.date()}__*.html"))
     assert reports and "warning" in reports[-1].read_text().lower()
 
+
+
+def test_hidden_instagram_comments_are_counted_and_flagged(next_day, warehouse_url, dataset):
+    truth = [m for m in map(json.loads, (dataset / "messages_truth.jsonl").open())
+             if m["channel"] == "instagram" and m["created_at"] < WINDOW_END.strftime("%Y-%m-%dT%H:%M:%S")]
+    hidden = {m["native_id"] for m in truth if m["is_hidden"]}
+    flagged = {r[0] for r in query(warehouse_url, "select native_id from marts.fct_interactions"
+                                                  " where channel_id = 'instagram' and is_hidden")}
+    counted = query(warehouse_url, "select count(*) from marts.fct_interactions where channel_id = 'instagram'")[0][0]
+    assert hidden and flagged == hidden
+    assert counted == len(truth)
+    assert not query(warehouse_url, "select 1 from marts.fct_interactions where channel_id <> 'instagram' and is_hidden")
