@@ -73,7 +73,7 @@ def webcare_import():
     def dbt_staging(annotated: dict, run_id=None, dag_run=None) -> None:
         from webcare import tasks
 
-        tasks.dbt_step("dbt_staging", ["build", "--select", "+tag:staging"], run_id, dag_run.run_after.date())
+        tasks.dbt_step("dbt_staging", tasks.DBT_STAGING, run_id, dag_run.run_after.date())
 
     @task(retries=0)
     def validate_staging(run_id=None, dag_run=None) -> dict:
@@ -85,7 +85,7 @@ def webcare_import():
     def dbt_marts(staging_result: dict, run_id=None, dag_run=None) -> None:
         from webcare import tasks
 
-        tasks.dbt_step("dbt_marts", ["build", "--exclude", "tag:staging"], run_id, dag_run.run_after.date())
+        tasks.dbt_step("dbt_marts", tasks.DBT_MARTS, run_id, dag_run.run_after.date())
 
     @task(retries=0)
     def validate_marts(run_id=None, dag_run=None) -> dict:

@@ -160,8 +160,9 @@ def twcs_conversations(rng: random.Random, handle: str, conversations: int, days
 
 
 def twcs_export(path: str | Path, institution: str = "hsn", seed: int = 7, conversations: int = 120,
-                days: int = 7) -> Export:
-    """Write the export to ``path`` and return it with its truth (see the module's docstring)."""
+                days: int = 7, first_id: int | None = None) -> Export:
+    """Write the export to ``path`` and return it with its truth (see the module's docstring).
+    Tweet ids start near 119,000 (``first_id`` sets the first one, e.g. to keep two files' ids apart)."""
     row = institution_row(institution)
     rng = random.Random(f"twcs-export:{seed}:{institution}")
     handle = row["x_username"]
@@ -170,6 +171,7 @@ def twcs_export(path: str | Path, institution: str = "hsn", seed: int = 7, conve
     orphan = _Tweet(0, handle, False, START + timedelta(hours=30), "@552211 Te escribimos por DM")
     tweets.append(orphan)
     base = 119_000 + rng.randrange(1000)
+    base = base if first_id is None else first_id
     for n, tweet in enumerate(sorted(tweets, key=lambda t: t.created)):
         tweet.id = base + 3 * n   # increasing with time, as tweet ids are
     orphan.parent_id = base - 7

@@ -47,11 +47,9 @@ def build(run_id: str, batch_date: date, say=print) -> None:
 
     steps = [
         ("annotate (redaction, classification)", lambda: tasks.annotate(run_id, batch_date)),
-        ("dbt build staging", lambda: tasks.dbt_step("dbt_staging", ["build", "--select", "+tag:staging"],
-                                                     run_id, batch_date)),
+        ("dbt build staging", lambda: tasks.dbt_step("dbt_staging", tasks.DBT_STAGING, run_id, batch_date)),
         ("staging gate (GX)", lambda: tasks.validate("staging", run_id, batch_date)),
-        ("dbt build marts", lambda: tasks.dbt_step("dbt_marts", ["build", "--exclude", "tag:staging"],
-                                                   run_id, batch_date)),
+        ("dbt build marts", lambda: tasks.dbt_step("dbt_marts", tasks.DBT_MARTS, run_id, batch_date)),
         ("marts gate (GX)", lambda: tasks.validate("marts", run_id, batch_date)),
         ("publish marts", lambda: tasks.publish(run_id, batch_date)),
     ]
