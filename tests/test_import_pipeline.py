@@ -315,6 +315,23 @@ def test_a_renamed_copy_is_recognised_and_a_changed_row_adds_only_its_new_versio
                              " where run_id = %s", (report.run_id,)) == [(records, 1, records - 1)]
 
 
+def test_a_message_id_read_twice_is_rejected_within_its_account_only(import_url, tmp_path):
+    path = tmp_path / "dups.csv"
+    path.write_text("review_id,date,rating,review,reply,reply_date,location\n"
+                    "d1,2026-04-07 10:00,4,Bien,,,cgs\n"
+                    "d1,2026-04-07 11:00,5,Otra vez,,,cgs\n"
+                    "d1,2026-04-07 12:00,3,Otro centro,Gracias,2026-04-07 13:00,hcn\n", encoding="utf-8")
+    code, output = run_command(path, "--mapping", "reviews_spreadsheet", "--no-build")
+    assert code == 0, output
+    assert query(import_url, "select account_id, record_key, payload ->> 'source_line' from raw.imported_messages"
+                             " where payload ->> 'source_file' = 'dups.csv' order by 1, 2") == [
+        ("cgs", "reviews_spreadsheet:d1", "2"), ("hcn", "reviews_spreadsheet:d1", "4"),
+        ("hcn", "reviews_spreadsheet:d1:reply", "4")]
+    ((reason, text),) = query(import_url, "select reason, record_text from raw.quarantine where account_id = 'dups.csv'")
+    assert reason == "line 3, column review_id: message id d1 already read on line 2"
+    assert json.loads(text)["text"] == "Otra vez" and reason in output
+
+
 def test_an_interrupted_import_is_not_marked_and_the_next_attempt_completes_it(import_url, tmp_path, monkeypatch):
     from webcare.generator.export import twcs_export
     from webcare.imports import file_sha256

@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"importing {path} with mapping {mapping.name}", flush=True)
     try:
         report: ImportReport = import_file(
-            path, mapping, {"account_id": args.institution} if args.institution else None, keep_keys=True,
+            path, mapping, {"account_id": args.institution} if args.institution else None, keep_keys=not args.no_build,
             progress=lambda rows: print(f"  {rows:,} rows read ...", flush=True))
     except FileImportError as exc:
         return _fail(str(exc), 2)

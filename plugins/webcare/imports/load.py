@@ -250,7 +250,7 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
     batch_date, extracted_at = _attempt(url, run_id)
     first_ok, end_ok = measurable_window()
     columns = _Columns(mapping)
-    lines: dict[str, int] = {}                       # record key -> line it was read on
+    lines: dict[str, dict[str, int]] = defaultdict(dict)   # account -> record key -> line it was read on
     pending: dict[str, list[dict]] = defaultdict(list)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     rejections = _Rejections()
@@ -276,7 +276,7 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
                 continue
             record = item.record
             created = datetime.fromisoformat(record["created_at"])
-            key = record["record_key"]
+            key, account = record["record_key"], record["account_id"]
             if not first_ok <= created < end_ok:
                 column = columns.of(record)[0]
                 rejections.add(_reason(item.line, column,
@@ -285,27 +285,27 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
                                        f"UTC (dbt vars calendar_start/calendar_end, less a day at each end)"),
                                canonical_json(record))
                 continue
-            if key in lines:
+            seen = lines[account]
+            if key in seen:
                 column = columns.of(record)[1]
                 rejections.add(_reason(item.line, column, f"message id {record['message_id']} already read on "
-                                                          f"line {lines[key]}"), canonical_json(record))
+                                                          f"line {seen[key]}"), canonical_json(record))
                 continue
-            lines[key] = item.line
+            seen[key] = item.line
             first = created if first is None or created < first else first
             last = created if last is None or created > last else last
-            account = record["account_id"]
             pending[account].append(record)
             if len(pending[account]) >= CHUNK_RECORDS:
                 flush(account)
         for account in list(pending):
             flush(account)
         report = _finish(url, path.name, mapping.name, digest, run_id, batch_date, extracted_at, rejections,
-                         totals, len(lines), first, last)
+                         totals, sum(map(len, lines.values())), first, last)
     finally:
         rejections.close()
     report.accounts = {account: t["received"] for account, t in totals.items()}
     if keep_keys:
-        report.record_keys = list(lines)
+        report.record_keys = [key for seen in lines.values() for key in seen]
     log.info("%s: %d records read, %d new in raw, %d already there, %d rejected (run %s)", report.file_name,
              report.records_read, report.records_inserted, report.records_seen_before, report.rows_rejected, run_id)
     return report
