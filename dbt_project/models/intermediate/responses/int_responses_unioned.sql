@@ -120,7 +120,7 @@ instagram_replies as (
 imported_replies as (
 
     select
-        'imported-reply:' || replies.record_key              as response_id,
+        'imported-reply:' || accounts.institution_id || ':' || replies.record_key as response_id,
         replies.channel_id,
         accounts.institution_id,
         replies.channel_id || ':' || accounts.institution_id || ':' || replies.in_reply_to_record_key as message_id,
