@@ -416,9 +416,6 @@ def test_two_institutions_files_may_share_message_ids(import_url, first_run, twc
     assert {r["record_key"] for r in export.truth["records"]} & {
         key for (key,) in query(import_url, "select record_key from raw.imported_messages where account_id = 'hsn'")}
     code, output = run_command(export.path, "--mapping", TWCS, "--institution", "hia")
-    if code != 0 and "unique_int_responses_unioned_response_id" in output:
-        pytest.xfail("dbt side: int_responses_unioned.response_id is 'imported-reply:' || record_key, which two "
-                     "institutions' files share")
     assert code == 0, output[-2000:]
     assert_marts_equal_truth(import_url, export.truth["messages"], TWCS)
     assert_marts_equal_truth(import_url, twcs.truth["messages"], TWCS)   # hsn's messages unchanged
