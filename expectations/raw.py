@@ -102,13 +102,14 @@ def _imported_check(batch_date: str) -> Check:
     """Imported neutral records: a channel of the seed, RFC 3339 times, replies that name their message."""
     return Check(
         name="raw_imported_messages",
-        query=f"""select record_key, account_id, payload ->> 'channel' as channel,
+        query=f"""select record_key, account_id, payload_sha256, payload ->> 'channel' as channel,
                          payload ->> 'created_at' as created_at,
                          (payload ->> 'is_institution')::boolean as is_institution,
                          payload ->> 'in_reply_to_id' as in_reply_to_id
                   from raw.imported_messages where batch_date = '{batch_date}'""",
         expectations=[
-            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "record_key"]),
+            # a changed export file adds a new version of a record: unique per version
+            gxe.ExpectCompoundColumnsToBeUnique(column_list=["account_id", "record_key", "payload_sha256"]),
             gxe.ExpectColumnValuesToMatchRegex(column="created_at", regex=RFC3339),
             gxe.ExpectColumnValuesToNotBeNull(column="channel"),
             gxe.ExpectColumnValuesToNotBeNull(column="is_institution"),
