@@ -332,6 +332,21 @@ def test_a_message_id_read_twice_is_rejected_within_its_account_only(import_url,
     assert json.loads(text)["text"] == "Otra vez" and reason in output
 
 
+def test_a_row_whose_account_names_no_institution_is_rejected_with_its_line_and_column(import_url, tmp_path):
+    """Its messages would reach no mart: quarantined, and its file-mates load."""
+    path = tmp_path / "elsewhere.csv"
+    path.write_text("review_id,date,rating,review,reply,reply_date,location\n"
+                    "e1,2026-04-08 10:00,2,Mal,,,hia\n"
+                    "e2,2026-04-08 11:00,5,Bien,Gracias,2026-04-08 12:00,clinica-desconocida\n", encoding="utf-8")
+    code, output = run_command(path, "--mapping", "reviews_spreadsheet", "--no-build")
+    assert code == 0, output
+    assert query(import_url, "select account_id, record_key from raw.imported_messages"
+                             " where payload ->> 'source_file' = 'elsewhere.csv'") == [("hia", "reviews_spreadsheet:e1")]
+    reasons = sorted(r for (r,) in query(import_url, "select reason from raw.quarantine where account_id = 'elsewhere.csv'"))
+    assert len(reasons) == 2 and all(r.startswith("line 3, column location: account 'clinica-desconocida' names no "
+                                                  "institution") for r in reasons)  # the review and its reply
+
+
 def test_an_interrupted_import_is_not_marked_and_the_next_attempt_completes_it(import_url, tmp_path, monkeypatch):
     from webcare.generator.export import twcs_export
     from webcare.imports import file_sha256

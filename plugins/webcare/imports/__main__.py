@@ -23,21 +23,14 @@ from datetime import date
 from pathlib import Path
 
 from webcare import config, warehouse
+from webcare.accounts import ACCOUNT_COLUMNS, institution_accounts
 from webcare.errors import WebcareError
 from webcare.imports.errors import FileImportError
 from webcare.imports.load import ImportReport, import_file
 from webcare.imports.mapping import load_mapping
 
-ACCOUNT_COLUMNS = ("institution_id", "x_user_id", "x_username", "google_location_id", "facebook_page_id",
-                   "instagram_user_id")
 KPI_HEADER = ("institution", "channel", "inbound", "answered", "reply_rate", "median_min", "p90_min",
               "median_business_min", "p90_business_min", "within_sla")
-
-
-def known_accounts() -> dict[str, str]:
-    """Every account id of the institutions seed -> its institution (what the dbt side matches on)."""
-    with open(config.SEEDS_DIR / "institutions.csv", newline="", encoding="utf-8") as handle:
-        return {row[c]: row["institution_id"] for row in csv.DictReader(handle) for c in ACCOUNT_COLUMNS if row.get(c)}
 
 
 def build(run_id: str, batch_date: date, say=print) -> None:
@@ -132,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         mapping = load_mapping(args.mapping)
     except FileImportError as exc:
         return _fail(str(exc), 2)
-    accounts = known_accounts()
+    accounts = institution_accounts()
     if args.institution and args.institution not in accounts:
         return _fail(f"unknown institution or account {args.institution!r}: not in "
                      f"{config.SEEDS_DIR / 'institutions.csv'} ({', '.join(ACCOUNT_COLUMNS)})", 2)
@@ -149,9 +142,6 @@ def main(argv: list[str] | None = None) -> int:
     print(report.summary(), flush=True)
     if report.already_imported:
         return 0
-    unknown = sorted(a for a in report.accounts if a not in accounts)
-    if unknown:
-        print(f"warning: accounts not in the institutions seed (their messages reach no mart): {unknown}")
     if args.no_build:
         print("not built (--no-build): the next webcare_daily run builds and publishes the marts")
         return 0

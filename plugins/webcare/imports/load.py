@@ -35,6 +35,7 @@ from typing import Callable
 import yaml
 
 from webcare import config, warehouse
+from webcare.accounts import institution_accounts
 from webcare.imports.errors import ImportFileError
 from webcare.imports.mapping import Mapping, load_mapping
 from webcare.imports.reader import file_sha256, read_file
@@ -249,6 +250,9 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
     run_id = run_id_of(digest)
     batch_date, extracted_at = _attempt(url, run_id)
     first_ok, end_ok = measurable_window()
+    known_accounts = institution_accounts()
+    account_field = next((spec.fields["account_id"] for spec in mapping.messages if "account_id" in spec.fields), None)
+    account_column = account_field.column if account_field is not None else None
     columns = _Columns(mapping)
     lines: dict[str, dict[str, int]] = defaultdict(dict)   # account -> record key -> line it was read on
     pending: dict[str, list[dict]] = defaultdict(list)
@@ -283,6 +287,12 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
                                        f"{record['created_at']} is outside the warehouse calendar: records are "
                                        f"measured from {first_ok:%Y-%m-%d} to {end_ok - timedelta(days=1):%Y-%m-%d} "
                                        f"UTC (dbt vars calendar_start/calendar_end, less a day at each end)"),
+                               canonical_json(record))
+                continue
+            if account not in known_accounts:
+                rejections.add(_reason(item.line, account_column,
+                                       f"account {account!r} names no institution of the institutions seed (an "
+                                       f"institution id or one of its account ids; or give --institution)"),
                                canonical_json(record))
                 continue
             seen = lines[account]
