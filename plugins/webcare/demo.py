@@ -152,6 +152,17 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         apis.stop()
 
+    say("importing a sample export from another tool: 7 days of HSN's X history before the API window, in the\n"
+        "  'Customer Support on Twitter' format, with the defects real exports have (python -m webcare.imports)")
+    from webcare.generator.export import twcs_export
+    from webcare.imports.__main__ import main as import_main
+
+    history_start = datetime.combine(DEMO_START - timedelta(days=7), datetime.min.time(), timezone.utc)
+    export = twcs_export(config.output_dir("demo", "exports") / "twcs_hsn.csv", institution="hsn", start=history_start)
+    if import_main([str(export.path), "--mapping", "customer_support_on_twitter", "--institution", "hsn"]) != 0:
+        print("the import failed: see above", file=sys.stderr)
+        return 1
+
     say("response KPIs over the whole period (marts.mart_response_kpis_monthly, fct_interactions)")
     print(kpi_table(url))
     from webcare.dbt import target_dir
@@ -173,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
   Data Docs      {docs_index()}
   dbt docs       {target_dir() / 'static_index.html'}  (or: cd dbt_project && dbt docs serve)
   Ground truth   {dataset / 'ground_truth.csv'}
+  Imported file  {export.path}  (rejected rows: raw.quarantine where source = 'imported_messages')
   Stop the database with `make stop`.""")
     return 0
 

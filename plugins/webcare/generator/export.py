@@ -122,7 +122,8 @@ def institution_row(institution_id: str) -> dict:
     return rows[institution_id]
 
 
-def twcs_conversations(rng: random.Random, handle: str, conversations: int, days: int) -> list[_Tweet]:
+def twcs_conversations(rng: random.Random, handle: str, conversations: int, days: int,
+                       start: datetime = START) -> list[_Tweet]:
     """Patients write; the institution answers most (some twice), patients follow up on the reply."""
     tweets: list[_Tweet] = []
     patients = [str(rng.randrange(100_000, 999_999)) for _ in range(max(3, conversations * 2 // 3))]
@@ -148,7 +149,7 @@ def twcs_conversations(rng: random.Random, handle: str, conversations: int, days
 
     for _ in range(conversations):
         kind, lang = texts.intent(rng), texts.language(rng)
-        created = START + timedelta(seconds=rng.randrange(days * 86_400))
+        created = start + timedelta(seconds=rng.randrange(days * 86_400))
         body = texts.message(rng, kind, lang)
         if rng.random() < 0.2:
             body += ", gracias" if lang == "es" else ", thanks"   # a comma: the cell is quoted
@@ -160,15 +161,15 @@ def twcs_conversations(rng: random.Random, handle: str, conversations: int, days
 
 
 def twcs_export(path: str | Path, institution: str = "hsn", seed: int = 7, conversations: int = 120,
-                days: int = 7, first_id: int | None = None) -> Export:
+                days: int = 7, first_id: int | None = None, start: datetime = START) -> Export:
     """Write the export to ``path`` and return it with its truth (see the module's docstring).
     Tweet ids start near 119,000 (``first_id`` sets the first one, e.g. to keep two files' ids apart)."""
     row = institution_row(institution)
     rng = random.Random(f"twcs-export:{seed}:{institution}")
     handle = row["x_username"]
-    tweets = twcs_conversations(rng, handle, conversations, days)
+    tweets = twcs_conversations(rng, handle, conversations, days, start)
     # a reply to a tweet that is not in the file (the export starts mid-conversation)
-    orphan = _Tweet(0, handle, False, START + timedelta(hours=30), "@552211 Te escribimos por DM")
+    orphan = _Tweet(0, handle, False, start + timedelta(hours=30), "@552211 Te escribimos por DM")
     tweets.append(orphan)
     base = 119_000 + rng.randrange(1000)
     base = base if first_id is None else first_id
@@ -209,7 +210,7 @@ def twcs_export(path: str | Path, institution: str = "hsn", seed: int = 7, conve
                         "is_institution": not tweet.inbound, "created_at": rfc3339(tweet.created), "text": tweet.text})
 
     # rows the import must reject, each standing alone (no replies), at seeded positions
-    when = twitter_time(START + timedelta(days=2, hours=9))
+    when = twitter_time(start + timedelta(days=2, hours=9))
     defects = [
         ([str(base - 101), "884422", "True", "2026-04-08 11:00:00", f"@{handle} fecha mal escrita", "", ""],
          "created_at", "not a Twitter timestamp", True),
@@ -244,13 +245,13 @@ def twcs_export(path: str | Path, institution: str = "hsn", seed: int = 7, conve
         starts.append(line)
         line += physical_lines(text)
     loaded = []
-    for start, record in zip(starts, records):
+    for first_line, record in zip(starts, records):
         if record is not None:
-            loaded.append({**record, "line": start})
+            loaded.append({**record, "line": first_line})
     rejected = []
     for slot, cells, column, fragment, by_reader in placed:
-        start = starts[slot]
-        rejected.append({"line": start, "column": column, "reason": f"line {start}, column {column}: ",
+        first_line = starts[slot]
+        rejected.append({"line": first_line, "column": column, "reason": f"line {first_line}, column {column}: ",
                          "fragment": fragment, "raw": as_read(cells) if by_reader else None,
                          "message_id": cells[0]})
     rejected.sort(key=lambda r: r["line"])
