@@ -11,7 +11,8 @@ publishes it as `webcare_daily` does after loading. Triggered by hand (no schedu
   does not read it from a column.
 
 `list_files` -> `import_file` (mapped, one per file: idempotent by content, rejections to
-`raw.quarantine` with line and column) -> `annotate` -> `dbt_staging` -> `validate_staging` ->
+`raw.quarantine` with line and column) -> `validate_raw` (the raw gate of the import's day) ->
+`annotate` -> `dbt_staging` -> `validate_staging` ->
 `dbt_marts` -> `validate_marts` -> `publish_marts`. A file already imported changes nothing; a
 failed gate stops the run before publishing. With an empty inbox the run imports nothing and
 skips the build.
@@ -62,13 +63,19 @@ def webcare_import():
         moved = move_out_of_inbox(path, report.file_sha256)
         return {**report.as_dict(), "moved_to": str(moved) if moved else None}
 
+    # Gates and builds fail for reasons a retry does not fix: no retries.
+    @task(retries=0)
+    def validate_raw(reports: list[dict], run_id=None, dag_run=None) -> dict:
+        from webcare import tasks
+
+        return tasks.validate("raw", run_id, dag_run.run_after.date())
+
     @task
-    def annotate(reports: list[dict], run_id=None, dag_run=None) -> dict:
+    def annotate(raw_result: dict, run_id=None, dag_run=None) -> dict:
         from webcare import tasks
 
         return tasks.annotate(run_id, dag_run.run_after.date())
 
-    # Gates and builds fail for reasons a retry does not fix: no retries.
     @task(retries=0)
     def dbt_staging(annotated: dict, run_id=None, dag_run=None) -> None:
         from webcare import tasks
@@ -99,7 +106,7 @@ def webcare_import():
 
         return tasks.publish(run_id, dag_run.run_after.date())
 
-    staged = dbt_staging(annotate(import_file.expand(path=list_files())))
+    staged = dbt_staging(annotate(validate_raw(import_file.expand(path=list_files()))))
     staging_result = validate_staging()
     staged >> staging_result
     built = dbt_marts(staging_result)

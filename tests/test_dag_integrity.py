@@ -44,12 +44,12 @@ def test_webcare_import_wiring():
     tasks = dag.task_dict
     assert type(dag.timetable).__name__ == "NullTimetable"  # schedule=None: triggered by hand
     assert set(dag.params.keys()) == {"path", "mapping", "institution"}
-    chain = ["list_files", "import_file", "annotate", "dbt_staging", "validate_staging", "dbt_marts",
+    chain = ["list_files", "import_file", "validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts",
              "validate_marts", "publish_marts"]
     assert set(tasks) == set(chain)
     for upstream, downstream in zip(chain, chain[1:]):
         assert tasks[upstream].downstream_task_ids == {downstream}, (upstream, downstream)
-    assert all(tasks[t].retries == 0 for t in chain[3:])
+    assert all(tasks[t].retries == 0 for t in ["validate_raw", *chain[4:]])
     assert tasks["import_file"].retries >= 2  # idempotent by file content: a retry is safe
 
 

@@ -4,7 +4,7 @@
 
 Imports FILE with the mapping NAME (a shipped mapping or a path to a .yml) into raw (see
 webcare.imports.load: idempotent by file content, rejections to raw.quarantine), then, unless
---no-build, builds the warehouse as the daily DAG does after loading (annotate, dbt staging,
+--no-build, builds the warehouse as the daily DAG does after loading (raw gate, annotate, dbt staging,
 staging gate, dbt marts, marts gate, publish) and prints, per institution and channel, the KPIs
 of this file's inbound messages from marts.fct_interactions. --institution gives the account the
 file belongs to (the mapping's account_id), e.g. an institution id of the institutions seed.
@@ -34,11 +34,12 @@ KPI_HEADER = ("institution", "channel", "inbound", "answered", "reply_rate", "me
 
 
 def build(run_id: str, batch_date: date, say=print) -> None:
-    """What webcare_daily does after loading: annotate, dbt staging, staging gate, dbt marts,
-    marts gate, publish. Raises on a failed build or gate (the published marts stay as they were)."""
+    """What webcare_daily does after loading: raw gate, annotate, dbt staging, staging gate, dbt
+    marts, marts gate, publish. Raises on a failed build or gate (the published marts stay as they were)."""
     from webcare import tasks
 
     steps = [
+        ("raw gate (GX)", lambda: tasks.validate("raw", run_id, batch_date)),
         ("annotate (redaction, classification)", lambda: tasks.annotate(run_id, batch_date)),
         ("dbt build staging", lambda: tasks.dbt_step("dbt_staging", tasks.DBT_STAGING, run_id, batch_date)),
         ("staging gate (GX)", lambda: tasks.validate("staging", run_id, batch_date)),
