@@ -20,6 +20,7 @@ stop:
 bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/imports.py
+	$(PY) bench/import_load.py
 
 # Re-resolve the pinned environment from requirements.in (then review the diff of requirements.lock).
 lock:

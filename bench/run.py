@@ -3,7 +3,9 @@
 1. our raw load (validation, in-batch de-duplication, COPY to a staging table, insert with
    conflict handling, quarantine, cursor) vs a bare COPY of the same records into a table;
 2. reloading the same batch (every record already there) vs the first load;
-3. incremental X extraction (one day past the cursor) vs a full extraction, from the fake API;
+3. incremental extraction (one day past the cursor) vs a full extraction, from the fake APIs: X
+   (since_id: only new pages) and Facebook page comments (Graph has no "since" on comment edges,
+   so an incremental day still pages every post's comments: the price of that design);
 4. classification and redaction throughput (messages per second), and redaction alone.
 
     make bench            # or: PYTHONPATH=plugins .venv/bin/python bench/run.py --records 200000
@@ -83,7 +85,8 @@ def bench_load(url: str, records: int) -> dict:
 def bench_extract(days: int) -> dict:
     from webcare.fakes.server import FakeApis
     from webcare.generator import generate
-    from webcare.sources import x
+    from webcare.sources import facebook, x
+    from webcare.timestamps import to_rfc3339
 
     dataset = generate(Path(os.environ["WEBCARE_HOME"]) / "dataset", institutions=8, days=days,
                        start=date(2026, 3, 10), seed=42)
@@ -100,9 +103,19 @@ def bench_extract(days: int) -> dict:
                                                                                          None, end))
         incr_s, incr = timed("incremental extraction of the last day",
                              lambda: x.fetch_timeline(client, "mentions", account, cursor.cursor_after, end))
+        page = "100855000000008"
+        graph = facebook.GraphClient(apis.graph_base_url, "bench-token")
+        print(f"Facebook page comments, same institution, {days} days of traffic")
+        fb_full_s, fb_full = timed("full extraction of every day", lambda: facebook.fetch_page_comments(
+            graph, page, None, end))
+        fb_incr_s, fb_incr = timed("incremental extraction of the last day", lambda: facebook.fetch_page_comments(
+            graph, page, to_rfc3339(end - timedelta(days=1)), end))
     return {"full_records": len(full.records), "full_pages": full.pages, "incremental_records": len(incr.records),
             "incremental_pages": incr.pages, "full_s": full_s, "incremental_s": incr_s,
-            "incremental_vs_full": incr_s / full_s}
+            "incremental_vs_full": incr_s / full_s,
+            "facebook": {"full_records": len(fb_full.records), "full_pages": fb_full.pages,
+                         "incremental_records": len(fb_incr.records), "incremental_pages": fb_incr.pages,
+                         "incremental_vs_full": fb_incr_s / fb_full_s}}
 
 
 def bench_classify(days: int) -> dict:
@@ -138,6 +151,10 @@ def main() -> int:
     print(f"  incremental day / full extraction    {extract['incremental_vs_full']:.3f}x  "
           f"({extract['incremental_records']} vs {extract['full_records']} posts, "
           f"{extract['incremental_pages']} vs {extract['full_pages']} pages)")
+    fb = extract["facebook"]
+    print(f"  Facebook incremental day / full      {fb['incremental_vs_full']:.3f}x  "
+          f"({fb['incremental_records']} vs {fb['full_records']} comments, "
+          f"{fb['incremental_pages']} vs {fb['full_pages']} pages)")
     print(f"  classification                       {classify['messages_per_s']:,.0f} messages/s "
           f"(redaction alone {classify['redact_per_s']:,.0f}/s)")
     out = Path(os.environ["WEBCARE_HOME"]) / "results.json"
