@@ -306,3 +306,15 @@ def test_a_rate_limit_longer_than_the_client_will_wait_is_raised_for_the_task_re
     with pytest.raises(RateLimited) as raised:
         fetch_page_comments(waiting, PAGE_ID, None)
     assert raised.value.reset_at == pytest.approx(time.time() + 1800, abs=5)
+
+
+def test_an_incremental_run_reads_one_comment_page_per_post(graph):
+    """Newest first: paging a post's comments stops at the first page reaching back before the cursor."""
+    times = sorted(parse_graph_time(c["created_time"]) for cs in DATA["pages"][PAGE_ID]["comments"].values() for c in cs)
+    cursor = times[-1] - timedelta(seconds=1)  # only the newest comment is new
+    full = fetch_page_comments(client(graph), PAGE_ID, None, until=LATE)
+    incremental = fetch_page_comments(client(graph), PAGE_ID, cursor.strftime("%Y-%m-%dT%H:%M:%SZ"), until=LATE)
+    posts = len(DATA["pages"][PAGE_ID]["posts"])
+    post_pages = -(-posts // 2)  # the client's limit is 2
+    assert [r["created_time"] for r in incremental.records] == [max(r["created_time"] for r in full.records)]
+    assert incremental.pages <= post_pages + posts < full.pages

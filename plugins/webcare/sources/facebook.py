@@ -248,20 +248,27 @@ def fetch_page_comments(client: GraphClient, page_id: str, since: str | None,
     Records are the comment objects plus ``post_id``. The new cursor is ``until`` (everything
     before it has been read), or without ``until`` the newest ``created_time`` seen, or ``since``.
     A comment written at the cursor's very second is read twice at most, and loaded once.
+    Comments are read newest first (``order=reverse_chronological``), so paging a post stops at
+    the first page that reaches back before ``since``: an incremental day reads one page per post.
     """
     since_at = parse_graph_time(since) if since else None
     post_pages = list(client.paged(f"{page_id}/posts", {"fields": "id,created_time"}))
     records: list = []
     pages, newest = len(post_pages), since_at
     for post_id in _ids(post_pages):
-        for body in client.paged(f"{post_id}/comments", {"filter": "stream", "fields": COMMENT_FIELDS}):
+        for body in client.paged(f"{post_id}/comments", {"filter": "stream", "order": "reverse_chronological",
+                                                          "fields": COMMENT_FIELDS}):
             pages += 1
+            reached_older = False
             for comment in body["data"]:
                 created = _time_or_none(comment, "created_time")
+                reached_older = reached_older or bool(since_at and created and created < since_at)
                 if not in_window(created, since_at, until):
                     continue
                 records.append({**comment, "post_id": post_id} if isinstance(comment, dict) else comment)
                 newest = max(newest, created) if newest and created else newest or created
+            if reached_older:
+                break
     cursor = until if until else newest
     return Extracted(records, to_rfc3339(cursor) if cursor else None, pages)
 
