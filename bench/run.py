@@ -4,8 +4,8 @@
    conflict handling, quarantine, cursor) vs a bare COPY of the same records into a table;
 2. reloading the same batch (every record already there) vs the first load;
 3. incremental extraction (one day past the cursor) vs a full extraction, from the fake APIs: X
-   (since_id: only new pages) and Facebook page comments (Graph has no "since" on comment edges,
-   so an incremental day still pages every post's comments: the price of that design);
+   (since_id: only new pages) and Facebook page comments (Graph has no "since" on comment edges:
+   an incremental day lists the posts and reads each post's newest comment page);
 4. classification and redaction throughput (messages per second), and redaction alone.
 
     make bench            # or: PYTHONPATH=plugins .venv/bin/python bench/run.py --records 200000
