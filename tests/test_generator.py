@@ -750,3 +750,19 @@ def test_generated_marts_agree_with_the_ground_truth(dataset, truth):
     assert [(r["institution_id"], r["channel"], r["period_start"], int(r["backlog_end"])) for r in written] == [
         (r["institution_id"], r["channel"], r["period_start"].isoformat(), r["backlog_end"]) for r in marts["kpis_weekly"]]
     assert len(read_jsonl(dataset / "truth_backlog_daily.jsonl")) == len(marts["backlog_daily"]) > 0
+
+
+def test_the_dataset_carries_a_sample_export_whose_truth_the_reader_agrees_with(tmp_path):
+    from webcare.generator import generate
+    from webcare.imports import load_mapping, read_file, split
+
+    out = generate(tmp_path / "data", institutions=2, days=3, start=date(2026, 3, 23), seed=5)
+    export = out / "exports" / "twcs_hsn.csv"
+    truth = json.loads(export.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    records, rejections = split(read_file(export, load_mapping("customer_support_on_twitter"),
+                                          constants={"account_id": "hsn"}))
+    by_reader = sorted(r["line"] for r in truth["rejected"] if r["raw"] is not None)
+    assert sorted(r.line for r in rejections) == by_reader and by_reader
+    assert len(records) == len(truth["records"]) + len(truth["rejected"]) - len(by_reader)
+    written = sorted(m["created_at"] for m in truth["messages"])  # the week before the window (a follow-up may spill)
+    assert "2026-03-16" <= written[0] and written[-1] < "2026-03-24" and written[len(written) // 2] < "2026-03-23"

@@ -152,14 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         apis.stop()
 
+    export = dataset / "exports" / "twcs_hsn.csv"  # written by the generator
     say("importing a sample export from another tool: 7 days of HSN's X history before the API window, in the\n"
         "  'Customer Support on Twitter' format, with the defects real exports have (python -m webcare.imports)")
-    from webcare.generator.export import twcs_export
     from webcare.imports.__main__ import main as import_main
 
-    history_start = datetime.combine(DEMO_START - timedelta(days=7), datetime.min.time(), timezone.utc)
-    export = twcs_export(config.output_dir("demo", "exports") / "twcs_hsn.csv", institution="hsn", start=history_start)
-    if import_main([str(export.path), "--mapping", "customer_support_on_twitter", "--institution", "hsn"]) != 0:
+    if import_main([str(export), "--mapping", "customer_support_on_twitter", "--institution", "hsn"]) != 0:
         print("the import failed: see above", file=sys.stderr)
         return 1
 
@@ -184,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
   Data Docs      {docs_index()}
   dbt docs       {target_dir() / 'static_index.html'}  (or: cd dbt_project && dbt docs serve)
   Ground truth   {dataset / 'ground_truth.csv'}
-  Imported file  {export.path}  (rejected rows: raw.quarantine where source = 'imported_messages')
+  Imported file  {export}  (rejected rows: raw.quarantine where source = 'imported_messages')
   Stop the database with `make stop`.""")
     return 0
 

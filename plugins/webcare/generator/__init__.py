@@ -38,7 +38,20 @@ def generate(out_dir: str | Path, institutions: int = 5, days: int = 30, start: 
     write_jsonl(out / "messages_truth.jsonl", messages_truth(chosen, tweets, reviews, graph))
     write_kpis(out / "ground_truth.csv", expected_kpis(out, window[1]))
     write_marts(out, expected_marts(out, window[1]))
+    write_sample_export(out, chosen[0]["institution_id"], seed, window[0] - timedelta(days=7))
     return out
+
+
+def write_sample_export(out: Path, institution_id: str, seed: int, start: datetime) -> Path:
+    """A file exported from another tool (the "Customer Support on Twitter" format, with its defects):
+    one institution's X history of the week before the window, and its truth beside it."""
+    from .export import twcs_export
+
+    export = twcs_export(out / "exports" / f"twcs_{institution_id}.csv", institution=institution_id, seed=seed,
+                         start=start)
+    truth = export.path.with_suffix(".truth.json")
+    truth.write_text(json.dumps(export.truth, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    return export.path
 
 
 def write_jsonl(path: Path, records: list) -> None:
