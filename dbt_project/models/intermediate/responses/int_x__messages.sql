@@ -1,0 +1,49 @@
+-- X: posts in an institution account's mentions timeline not written by the institution.
+-- The channel's mapping onto the common shape (see int_inbound_messages_unioned / int_responses_unioned).
+with
+
+institutions as (
+
+    select * from {{ ref('institutions') }}
+
+),
+
+annotations as (
+
+    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'message'
+
+),
+
+x_mentions as (
+
+    select
+        'x:' || institutions.institution_id || ':' || mentions.tweet_id as message_id,
+        'x'                                                  as channel_id,
+        institutions.institution_id,
+        mentions.tweet_id                                    as native_id,
+        mentions.author_pseudonym,
+        mentions.created_at,
+        cast(null as integer)                                as star_rating,
+        mentions.lang,
+        annotations.redacted_text                            as message_text,
+        annotations.has_pii,
+        annotations.intent,
+        annotations.domain_code,
+        annotations.category_code,
+        annotations.sentiment,
+        annotations.question_signature,
+        annotations.classifier_version,
+        false                                                as is_hidden
+    from {{ ref('stg_x__mentions') }} as mentions
+    inner join institutions
+        on institutions.x_user_id = mentions.mentioned_user_id
+    left join annotations
+        on  annotations.source_name = 'x_mentions'
+        and annotations.account_id = mentions.mentioned_user_id
+        and annotations.record_key = mentions.tweet_id
+        and annotations.record_version_id = mentions.tweet_version_id
+    where not mentions.is_self_mention
+
+)
+
+select * from x_mentions
