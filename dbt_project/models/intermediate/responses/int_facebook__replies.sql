@@ -8,12 +8,6 @@ institutions as (
 
 ),
 
-annotations as (
-
-    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'reply'
-
-),
-
 facebook_replies as (
 
     -- the page's comments in a thread answer its top-level comment
@@ -23,19 +17,11 @@ facebook_replies as (
         institutions.institution_id,
         'facebook:' || institutions.institution_id || ':' || replies.parent_comment_id as message_id,
         replies.created_at                                   as responded_at,
-        annotations.redacted_text                            as reply_text,
-        annotations.tone,
-        annotations.moves_to_private,
-        annotations.gives_medical_advice,
-        annotations.classifier_version
+        {{ annotation_columns('reply') }}
     from {{ ref('stg_facebook__comments') }} as replies
     inner join institutions
         on institutions.facebook_page_id = replies.page_id
-    left join annotations
-        on  annotations.source_name = 'facebook_comments'
-        and annotations.account_id = replies.page_id
-        and annotations.record_key = replies.comment_id
-        and annotations.record_version_id = replies.comment_version_id
+    {{ join_annotations('reply', 'facebook_comments', 'replies.page_id', 'replies.comment_id', 'replies.comment_version_id') }}
     where replies.is_by_page
       and replies.parent_comment_id is not null
 

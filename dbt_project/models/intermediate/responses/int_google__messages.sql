@@ -8,12 +8,6 @@ institutions as (
 
 ),
 
-annotations as (
-
-    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'message'
-
-),
-
 google_reviews as (
 
     select
@@ -25,23 +19,12 @@ google_reviews as (
         reviews.created_at,
         reviews.star_rating,
         cast(null as text)                                   as lang,
-        annotations.redacted_text                            as message_text,
-        annotations.has_pii,
-        annotations.intent,
-        annotations.domain_code,
-        annotations.category_code,
-        annotations.sentiment,
-        annotations.question_signature,
-        annotations.classifier_version,
+        {{ annotation_columns('message') }},
         false                                                as is_hidden
     from {{ ref('int_google_reviews_deduplicated') }} as reviews
     inner join institutions
         on reviews.location_name = {{ google_location_name('institutions') }}
-    left join annotations
-        on  annotations.source_name = 'google_reviews'
-        and annotations.account_id = reviews.location_name
-        and annotations.record_key = reviews.review_name
-        and annotations.record_version_id = reviews.review_version_id
+    {{ join_annotations('message', 'google_reviews', 'reviews.location_name', 'reviews.review_name', 'reviews.review_version_id') }}
 
 )
 

@@ -2,12 +2,6 @@
 -- The channel's mapping onto the common shape (see int_inbound_messages_unioned / int_responses_unioned).
 with
 
-annotations as (
-
-    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'message'
-
-),
-
 imported_messages as (
 
     -- every message a patient wrote in an export (follow-ups too, as on X)
@@ -20,23 +14,12 @@ imported_messages as (
         imported.created_at,
         imported.star_rating,
         cast(null as text)                                   as lang,
-        annotations.redacted_text                            as message_text,
-        annotations.has_pii,
-        annotations.intent,
-        annotations.domain_code,
-        annotations.category_code,
-        annotations.sentiment,
-        annotations.question_signature,
-        annotations.classifier_version,
+        {{ annotation_columns('message') }},
         false                                                as is_hidden
     from {{ ref('stg_imports__messages') }} as imported
     inner join {{ ref('int_institution_accounts') }} as accounts
         on accounts.account_id = imported.account_id
-    left join annotations
-        on  annotations.source_name = 'imported_messages'
-        and annotations.account_id = imported.account_id
-        and annotations.record_key = imported.record_key
-        and annotations.record_version_id = imported.record_version_id
+    {{ join_annotations('message', 'imported_messages', 'imported.account_id', 'imported.record_key', 'imported.record_version_id') }}
     where not imported.is_institution
 
 )

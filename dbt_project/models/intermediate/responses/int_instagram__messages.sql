@@ -8,12 +8,6 @@ institutions as (
 
 ),
 
-annotations as (
-
-    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'message'
-
-),
-
 instagram_comments as (
 
     -- a top-level comment by someone else than the account; hidden ones are counted and flagged
@@ -26,23 +20,12 @@ instagram_comments as (
         comments.created_at,
         cast(null as integer)                                as star_rating,
         cast(null as text)                                   as lang,
-        annotations.redacted_text                            as message_text,
-        annotations.has_pii,
-        annotations.intent,
-        annotations.domain_code,
-        annotations.category_code,
-        annotations.sentiment,
-        annotations.question_signature,
-        annotations.classifier_version,
+        {{ annotation_columns('message') }},
         comments.is_hidden
     from {{ ref('stg_instagram__comments') }} as comments
     inner join institutions
         on institutions.instagram_user_id = comments.ig_user_id
-    left join annotations
-        on  annotations.source_name = 'instagram_comments'
-        and annotations.account_id = comments.ig_user_id
-        and annotations.record_key = comments.comment_id
-        and annotations.record_version_id = comments.comment_version_id
+    {{ join_annotations('message', 'instagram_comments', 'comments.ig_user_id', 'comments.comment_id', 'comments.comment_version_id') }}
     where comments.parent_comment_id is null
       and not comments.is_by_account
 

@@ -8,12 +8,6 @@ institutions as (
 
 ),
 
-annotations as (
-
-    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'reply'
-
-),
-
 instagram_replies as (
 
     select
@@ -22,19 +16,11 @@ instagram_replies as (
         institutions.institution_id,
         'instagram:' || institutions.institution_id || ':' || replies.parent_comment_id as message_id,
         replies.created_at                                   as responded_at,
-        annotations.redacted_text                            as reply_text,
-        annotations.tone,
-        annotations.moves_to_private,
-        annotations.gives_medical_advice,
-        annotations.classifier_version
+        {{ annotation_columns('reply') }}
     from {{ ref('stg_instagram__comments') }} as replies
     inner join institutions
         on institutions.instagram_user_id = replies.ig_user_id
-    left join annotations
-        on  annotations.source_name = 'instagram_comments'
-        and annotations.account_id = replies.ig_user_id
-        and annotations.record_key = replies.comment_id
-        and annotations.record_version_id = replies.comment_version_id
+    {{ join_annotations('reply', 'instagram_comments', 'replies.ig_user_id', 'replies.comment_id', 'replies.comment_version_id') }}
     where replies.is_by_account
       and replies.parent_comment_id is not null
 

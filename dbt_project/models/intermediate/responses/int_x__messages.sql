@@ -8,12 +8,6 @@ institutions as (
 
 ),
 
-annotations as (
-
-    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'message'
-
-),
-
 x_mentions as (
 
     select
@@ -25,23 +19,12 @@ x_mentions as (
         mentions.created_at,
         cast(null as integer)                                as star_rating,
         mentions.lang,
-        annotations.redacted_text                            as message_text,
-        annotations.has_pii,
-        annotations.intent,
-        annotations.domain_code,
-        annotations.category_code,
-        annotations.sentiment,
-        annotations.question_signature,
-        annotations.classifier_version,
+        {{ annotation_columns('message') }},
         false                                                as is_hidden
     from {{ ref('stg_x__mentions') }} as mentions
     inner join institutions
         on institutions.x_user_id = mentions.mentioned_user_id
-    left join annotations
-        on  annotations.source_name = 'x_mentions'
-        and annotations.account_id = mentions.mentioned_user_id
-        and annotations.record_key = mentions.tweet_id
-        and annotations.record_version_id = mentions.tweet_version_id
+    {{ join_annotations('message', 'x_mentions', 'mentions.mentioned_user_id', 'mentions.tweet_id', 'mentions.tweet_version_id') }}
     where not mentions.is_self_mention
 
 )

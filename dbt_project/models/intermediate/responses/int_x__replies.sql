@@ -8,12 +8,6 @@ institutions as (
 
 ),
 
-annotations as (
-
-    select * from {{ ref('stg_webcare__text_annotations') }} where text_kind = 'reply'
-
-),
-
 x_replies as (
 
     select
@@ -22,19 +16,11 @@ x_replies as (
         institutions.institution_id,
         'x:' || institutions.institution_id || ':' || replies.replied_to_tweet_id as message_id,
         replies.created_at                                   as responded_at,
-        annotations.redacted_text                            as reply_text,
-        annotations.tone,
-        annotations.moves_to_private,
-        annotations.gives_medical_advice,
-        annotations.classifier_version
+        {{ annotation_columns('reply') }}
     from {{ ref('stg_x__replies') }} as replies
     inner join institutions
         on institutions.x_user_id = replies.institution_user_id
-    left join annotations
-        on  annotations.source_name = 'x_tweets'
-        and annotations.account_id = replies.institution_user_id
-        and annotations.record_key = replies.reply_tweet_id
-        and annotations.record_version_id = replies.reply_version_id
+    {{ join_annotations('reply', 'x_tweets', 'replies.institution_user_id', 'replies.reply_tweet_id', 'replies.reply_version_id') }}
     where replies.is_by_account
 
 )
