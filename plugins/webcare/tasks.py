@@ -11,8 +11,11 @@ from webcare import audit, dbt
 from webcare.validate import StageResult, gate
 
 # The two dbt builds around the staging gate. Seeds go with staging: the staging gate and tests
-# read reference data (institutions, channels).
-DBT_STAGING = ["build", "--select", "+tag:staging", "resource_type:seed"]
+# read reference data (institutions, channels). Staging runs on one thread: replacing a staging
+# view drops the intermediate views built on it (cascade), and two threads dropping views with a
+# dependent in common can deadlock in PostgreSQL (seen once in the tests). Staging is all views
+# and takes seconds; the marts build, which those drops leave without old views, keeps its threads.
+DBT_STAGING = ["build", "--select", "+tag:staging", "resource_type:seed", "--threads", "1"]
 DBT_MARTS = ["build", "--exclude", "tag:staging", "resource_type:seed"]
 
 
