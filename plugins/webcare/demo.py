@@ -1,9 +1,10 @@
 """`make demo`: the daily pipeline end to end on generated traffic, then where to look.
 
 Starts the embedded PostgreSQL (unless WEBCARE_WAREHOUSE_URL is set), generates 30 days of
-patient messages for every institution of the seed, serves them from the fake X and Google
-APIs, runs the `webcare_daily` DAG once for the backfill (days 1-29) and once more for day 30
-(the incremental path), and prints a KPI table and the paths of the Data Docs and dbt docs.
+patient messages for every institution of the seed, serves them from the fake X, Google and
+Graph (Facebook, Instagram) APIs, runs the `webcare_daily` DAG once for the backfill (days 1-29)
+and once more for day 30 (the incremental path), imports the generated sample export file
+(`python -m webcare.imports`), and prints a KPI table and the paths of the Data Docs and dbt docs.
 """
 from __future__ import annotations
 

@@ -185,7 +185,7 @@ create table if not exists audit.stage_runs (
     run_id              text        not null,
     batch_date          date        not null,
     stage               text        not null,  -- load, validate_raw, validate_staging, dbt_build, ...
-    source              text        not null,  -- x_mentions, x_tweets, google_reviews or 'all'
+    source              text        not null,  -- a source of webcare.sources.SOURCES, or 'all'
     rows_in             integer,
     rows_out            integer,
     rows_quarantined    integer,
