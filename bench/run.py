@@ -4,7 +4,7 @@
    conflict handling, quarantine, cursor) vs a bare COPY of the same records into a table;
 2. reloading the same batch (every record already there) vs the first load;
 3. incremental extraction (one day past the cursor) vs a full extraction, from the fake APIs: X
-   (since_id: only new pages) and Facebook page comments (Graph has no "since" on comment edges:
+   (start_time: the window since the cursor) and Facebook page comments (Graph has no "since" on comment edges:
    an incremental day lists the posts and reads each post's newest comment page);
 4. classification and redaction throughput (messages per second), and redaction alone.
 
@@ -86,7 +86,6 @@ def bench_extract(days: int) -> dict:
     from webcare.fakes.server import FakeApis
     from webcare.generator import generate
     from webcare.sources import facebook, x
-    from webcare.timestamps import to_rfc3339
 
     dataset = generate(Path(os.environ["WEBCARE_HOME"]) / "dataset", institutions=8, days=days,
                        start=date(2026, 3, 10), seed=42)
@@ -101,15 +100,16 @@ def bench_extract(days: int) -> dict:
                           lambda: x.fetch_timeline(client, "mentions", account, None, end - timedelta(days=1)))
         full_s, full = timed("full extraction of every day", lambda: x.fetch_timeline(client, "mentions", account,
                                                                                          None, end))
-        incr_s, incr = timed("incremental extraction of the last day",
-                             lambda: x.fetch_timeline(client, "mentions", account, cursor.cursor_after, end))
+        since = datetime.fromisoformat(cursor.cursor_after.replace("Z", "+00:00")) - x.LOOKBACK
+        incr_s, incr = timed("incremental extraction of the last day (with the lookback)",
+                             lambda: x.fetch_timeline(client, "mentions", account, since, end))
         page = "100855000000008"
         graph = facebook.GraphClient(apis.graph_base_url, "bench-token")
         print(f"Facebook page comments, same institution, {days} days of traffic")
         fb_full_s, fb_full = timed("full extraction of every day", lambda: facebook.fetch_page_comments(
             graph, page, None, end))
         fb_incr_s, fb_incr = timed("incremental extraction of the last day", lambda: facebook.fetch_page_comments(
-            graph, page, to_rfc3339(end - timedelta(days=1)), end))
+            graph, page, end - timedelta(days=1) - facebook.LOOKBACK, end))
     return {"full_records": len(full.records), "full_pages": full.pages, "incremental_records": len(incr.records),
             "incremental_pages": incr.pages, "full_s": full_s, "incremental_s": incr_s,
             "incremental_vs_full": incr_s / full_s,

@@ -100,10 +100,14 @@ def daily_dag(airflow_db):
     return bag.get_dag("webcare_daily")
 
 
+# A real run starts after midnight: the APIs already serve what was written since the cutoff.
+RUN_DELAY = timedelta(minutes=20)
+
+
 def run_day(dag, fake_apis, day: date, faults: list[dict] | None = None):
-    """Run webcare_daily for one UTC day with the fake APIs' clock at the end of that day."""
+    """Run webcare_daily for one UTC day, the fake APIs' clock RUN_DELAY past the end of that day."""
     cutoff = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) + timedelta(days=1)
-    fake_apis.set_clock(cutoff)
+    fake_apis.set_clock(cutoff + RUN_DELAY)
     fake_apis.clear_faults()
     for fault in faults or []:
         if fault.get("graph"):  # Facebook/Instagram faults go to the Graph routes

@@ -93,8 +93,17 @@ def hospital():
 
 def truth_ids(dataset: Path, institution_id: str, channel: str, clock) -> set[str]:
     with (dataset / "messages_truth.jsonl").open(encoding="utf-8") as lines:
-        return {m["message_id"] for m in map(json.loads, lines)
-                if (m["institution_id"], m["channel"]) == (institution_id, channel) and parse_time(m["created_at"]) <= clock}
+        ids = {m["message_id"] for m in map(json.loads, lines)
+               if (m["institution_id"], m["channel"]) == (institution_id, channel) and parse_time(m["created_at"]) <= clock}
+    if channel == "x":  # X shows an edited post as its latest version (a new id; the message keeps the first)
+        latest = {}
+        with (dataset / "x_tweets.jsonl").open(encoding="utf-8") as lines:
+            for tweet in (line["tweet"] for line in map(json.loads, lines)):
+                first = tweet["edit_history_tweet_ids"][0]
+                if parse_time(tweet["created_at"]) <= clock:
+                    latest[first] = max(latest.get(first, tweet["id"]), tweet["id"], key=int)
+        ids = {latest.get(i, i) for i in ids}
+    return ids
 
 
 def mentions_url(fake: FakeApis, user_id: str) -> str:

@@ -14,6 +14,7 @@ import pytest
 from webcare import config
 from webcare.fakes.graph_api import parse_graph_time
 from webcare.generator import expected_kpis, expected_marts, generate
+from webcare.generator import awkward
 from webcare.generator.hours import load_seeds
 from webcare.generator.institutions import load_institutions
 from webcare.generator.snowflake import snowflake_ms
@@ -86,7 +87,8 @@ def test_tweets_have_snowflake_ids_in_creation_order(tweets):
         tweet = line["tweet"]
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", tweet["created_at"])
         assert snowflake_ms(int(tweet["id"])) // 1000 == int(parse_time(tweet["created_at"]).timestamp())
-        assert tweet["edit_history_tweet_ids"] == [tweet["id"]]
+        history = tweet["edit_history_tweet_ids"]  # every version's id, oldest first, this one among them
+        assert tweet["id"] in history and history == sorted(history, key=int)
         for mention in tweet.get("entities", {}).get("mentions", []):
             assert tweet["text"][mention["start"]:mention["end"]] == "@" + mention["username"]
 
@@ -184,7 +186,8 @@ def test_owner_replies_do_not_change_update_time_and_come_within_ten_days(review
         assert parse_time(line["visible_from"]) >= parse_time(review["updateTime"])
         if "reviewReply" in review:
             delay = parse_time(review["reviewReply"]["updateTime"]) - parse_time(review["createTime"])
-            assert timedelta(0) < delay <= timedelta(days=10)
+            late = review["reviewId"] == "late-reply"  # the awkward case of webcare.generator.awkward
+            assert timedelta(0) < delay <= (awkward.LATE_REPLY if late else timedelta(days=10))
     reply_versions = [line for line in reviews if line["visible_from"] == line["review"].get("reviewReply", {}).get("updateTime")]
     assert reply_versions and all(line["review"]["updateTime"] != line["visible_from"] for line in reply_versions)
 
@@ -766,3 +769,26 @@ def test_the_dataset_carries_a_sample_export_whose_truth_the_reader_agrees_with(
     assert len(records) == len(truth["records"]) + len(truth["rejected"]) - len(by_reader)
     written = sorted(m["created_at"] for m in truth["messages"])  # the week before the window (a follow-up may spill)
     assert "2026-03-16" <= written[0] and written[-1] < "2026-03-24" and written[len(written) // 2] < "2026-03-23"
+
+
+def test_the_awkward_cases_of_real_clocks_are_generated(tweets, reviews, truth, dataset):
+    """After-cutoff posts at every midnight inside the window, a Google reply three weeks late and
+    edited mentions, each in the truth by the documented definitions (docs/metrics.md)."""
+    manifest = json.loads((dataset / "manifest.json").read_text())
+    start, end = parse_time(manifest["window_start"]), parse_time(manifest["window_end"])
+    midnights = [start + timedelta(days=n) for n in range(1, (end - start).days)]
+    for channel in ("x", "google"):
+        created = [parse_time(m["created_at"]) for m in truth if m["channel"] == channel]
+        assert all(any(m <= c < m + timedelta(minutes=10) for c in created) for m in midnights), channel
+    late = [m for m in truth if m["channel"] == "google" and m["first_reply_at"]
+            and parse_time(m["first_reply_at"]) - parse_time(m["created_at"]) > timedelta(days=21)]
+    assert len(late) == 1
+    edits = [line for line in tweets if line["tweet"]["id"] != line["tweet"]["edit_history_tweet_ids"][0]]
+    assert len(edits) == 3
+    x_ids = {m["native_id"] for m in truth if m["channel"] == "x"}
+    for line in edits:
+        first, edit = line["tweet"]["edit_history_tweet_ids"]
+        assert first in x_ids and edit not in x_ids  # one message per edited post, its first id
+        superseded = [t for t in tweets if t["tweet"]["id"] == first][0]["superseded_at"]
+        assert superseded == line["tweet"]["created_at"]
+

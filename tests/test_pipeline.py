@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WINDOW_END, query, run_day
+from conftest import RUN_DELAY, WINDOW_END, query, run_day
 
 HSN, CMB, CMV, HCM = "1480000000000000001", "1480000000000000002", "1480000000000000003", "1480000000000000008"
 CMB_LOCATION = "accounts/104117000000000002/locations/5120000000000000002"
@@ -139,12 +139,20 @@ def backfill(warehouse_url, fake_apis, daily_dag):
     run = run_day(daily_dag, fake_apis, DAY1, faults=faults)
     return {"run": run, "duplicate": duplicate, "requests": list(fake_apis.requests_log), "marts": marts_snapshot(warehouse_url),
             "cursors": dict(query(warehouse_url, "select source || ' ' || account_id, cursor_value"
-                                                 " from raw.extract_cursors"))}
+                                                 " from raw.extract_cursors")),
+            "raw_keys": {key for (key,) in query(warehouse_url, "select record_key from raw.x_mentions union all"
+                                                                " select record_key from raw.google_reviews")}}
+
+
+FUTURE_CURSOR = "2031-01-01T00:00:00Z"  # an abnormal state: a cursor past the wall clock
 
 
 @pytest.fixture(scope="module")
 def next_day(backfill, warehouse_url, fake_apis, daily_dag):
     fake_apis.requests_log.clear()
+    # a cursor from the future on two accounts: the run must still read its day, and reset them
+    query(warehouse_url, "update raw.extract_cursors set cursor_value = %s where (source, account_id) in"
+                         " (('x_mentions', %s), ('facebook_comments', %s)) returning 1", (FUTURE_CURSOR, HSN, HSN_PAGE))
     run = run_day(daily_dag, fake_apis, DAY2)
     return {"run": run, "requests": list(fake_apis.requests_log), "marts": marts_snapshot(warehouse_url),
             "raw": raw_counts(warehouse_url)}
@@ -191,9 +199,14 @@ def test_malformed_records_are_quarantined_and_batch_mates_load(backfill, wareho
 
 
 def test_next_day_fetches_only_new_posts_from_the_cursor(backfill, next_day, warehouse_url, dataset):
+    from webcare.sources.x import LOOKBACK
+
     assert next_day["run"].state == "success"
-    mention_calls = [q for _, path, q, _ in next_day["requests"] if path == f"/2/users/{HSN}/mentions"]
-    assert mention_calls and all(q.get("since_id") == backfill["cursors"][f"x_mentions {HSN}"] for q in mention_calls)
+    assert backfill["cursors"][f"x_mentions {CMB}"] == CUTOFF1.strftime("%Y-%m-%dT%H:%M:%SZ")
+    mention_calls = [q for _, path, q, _ in next_day["requests"] if path == f"/2/users/{CMB}/mentions"]
+    since = (CUTOFF1 - LOOKBACK).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert mention_calls and all(q.get("start_time") == since and q.get("end_time") == WINDOW_END.strftime(
+        "%Y-%m-%dT%H:%M:%SZ") for q in mention_calls), mention_calls
     new_posts = {}
     for line in map(json.loads, (dataset / "x_tweets.jsonl").open()):
         created = line["tweet"]["created_at"]
@@ -229,6 +242,100 @@ def test_rerunning_a_day_changes_nothing(next_day, warehouse_url, fake_apis, dai
     inserted = query(warehouse_url, "select sum(records_inserted) from raw.load_batches where run_id = %s",
                      (run.run_id,))[0][0]
     assert inserted == 0
+
+
+def parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def truth_messages(dataset) -> list[dict]:
+    return list(map(json.loads, (dataset / "messages_truth.jsonl").open()))
+
+
+def test_posts_written_after_the_cutoff_wait_for_the_next_run(backfill, next_day, dataset):
+    """The backfill run read the APIs 20 minutes after its cutoff: the review and the mention the
+    generator writes just after that midnight were served, and wait for the next run."""
+    after = [m for m in truth_messages(dataset) if CUTOFF1 <= parse_time(m["created_at"]) < CUTOFF1 + RUN_DELAY]
+    assert {m["channel"] for m in after} >= {"x", "google"}, after
+    served = {m["native_id"] for m in after}
+    assert not served & backfill["raw_keys"]  # not even in raw: the extractors keep [since, cutoff)
+    facts = lambda snapshot: {row[0].split(":", 2)[2] for row in snapshot["marts"]["fct_interactions"]}  # noqa: E731
+    assert not served & facts(backfill)
+    assert served <= facts(next_day)
+
+
+def test_an_edited_mention_is_one_message_answered_through_any_version(next_day, warehouse_url, dataset):
+    lines = [json.loads(line) for line in (dataset / "x_tweets.jsonl").open()]
+    edited = [t for t in (line["tweet"] for line in lines)
+              if len(t["edit_history_tweet_ids"]) > 1 and t["id"] == t["edit_history_tweet_ids"][0]]
+    assert len(edited) == 3
+    answered = 0
+    for tweet in edited:
+        versions = tuple(tweet["edit_history_tweet_ids"])
+        rows = query(warehouse_url, "select native_id, created_at, is_answered, first_response_at"
+                                    " from marts.fct_interactions where channel_id = 'x' and native_id = any(%s)",
+                     (list(versions),))
+        replies = [parse_time(t["created_at"]) for t in (line["tweet"] for line in lines)
+                   if t["author_id"] == HSN and any(r["id"] in versions for r in t.get("referenced_tweets", []))]
+        assert len(rows) == 1, rows  # one message, not one per version
+        native_id, created_at, is_answered, first_response_at = rows[0]
+        assert native_id == versions[0] and created_at == parse_time(tweet["created_at"])
+        assert is_answered == bool(replies) and first_response_at == (min(replies) if replies else None)
+        answered += bool(replies)
+    assert answered == 2  # one answered through its first version, one through its edit
+    # the timeline served only the edits: the first versions were never loaded
+    assert not {t["id"] for t in edited} & {k for (k,) in query(warehouse_url, "select record_key from raw.x_mentions")}
+
+
+def test_a_cursor_from_the_future_is_reported_reset_and_loses_nothing(next_day, warehouse_url, dataset):
+    rows = query(warehouse_url, "select source, warnings, cursor_after, records_received from raw.load_batches"
+                                " where run_id = %s and (source, account_id) in"
+                                " (('x_mentions', %s), ('facebook_comments', %s))",
+                 (next_day["run"].run_id, HSN, HSN_PAGE))
+    assert len(rows) == 2
+    for source, warnings, cursor_after, received in rows:
+        assert any("in the future" in w for w in warnings), (source, warnings)
+        assert cursor_after == WINDOW_END.strftime("%Y-%m-%dT%H:%M:%SZ") and received > 0
+    # nothing lost: every HSN mention and Facebook comment of the day is in the facts
+    day = [m for m in truth_messages(dataset) if m["institution_id"] == "hsn" and m["channel"] in ("x", "facebook")
+           and CUTOFF1 <= parse_time(m["created_at"]) < WINDOW_END]
+    facts = {n for (n,) in query(warehouse_url, "select native_id from marts.fct_interactions"
+                                                " where institution_id = 'hsn' and channel_id in ('x', 'facebook')")}
+    assert day and {m["native_id"] for m in day} <= facts
+
+
+def warehouse_digest(url: str) -> dict:
+    """A hash per raw table (its records' keys and contents) and per published mart (every row)."""
+    raw = {t: query(url, f"select count(*), md5(coalesce(string_agg(account_id || ' ' || record_key || ' ' ||"
+                         f" payload_sha256, ',' order by account_id, record_key, payload_sha256), ''))"
+                         f" from raw.{t}")[0]
+           for (t,) in query(url, "select table_name from information_schema.tables where table_schema = 'raw'"
+                                  " and table_name in ('x_mentions', 'x_tweets', 'google_reviews', 'facebook_comments',"
+                                  " 'facebook_ratings', 'instagram_comments', 'imported_messages')")}
+    marts = {t: query(url, f'select count(*), md5(coalesce(string_agg(m::text, \',\' order by m::text), \'\'))'
+                           f' from marts."{t}" m')[0]
+             for (t,) in query(url, "select table_name from information_schema.tables where table_schema = 'marts'")}
+    return {"raw": raw, "marts": marts, "cursors": query(url, "select source, account_id, cursor_value"
+                                                               " from raw.extract_cursors order by 1, 2")}
+
+
+def test_rerunning_an_old_day_reads_it_again_and_changes_nothing(next_day, warehouse_url, fake_apis, daily_dag):
+    """DAY1 again after DAY2: its window is read again (the cursors are past it), everything it
+    reads is already there, no cursor moves backwards, and raw and the marts hash the same."""
+    from webcare.sources.x import LOOKBACK
+
+    before = warehouse_digest(warehouse_url)
+    fake_apis.requests_log.clear()
+    run = run_day(daily_dag, fake_apis, DAY1)
+    assert run.state == "success"
+    assert warehouse_digest(warehouse_url) == before
+    received, inserted = query(warehouse_url, "select sum(records_received), sum(records_inserted)"
+                                              " from raw.load_batches where run_id = %s", (run.run_id,))[0]
+    assert inserted == 0 and received > 100
+    day_start = datetime.combine(DAY1, datetime.min.time(), tzinfo=WINDOW_END.tzinfo)
+    calls = [q for _, path, q, _ in fake_apis.requests_log if path == f"/2/users/{CMB}/mentions"]
+    assert calls and all(q["start_time"] == (day_start - LOOKBACK).strftime("%Y-%m-%dT%H:%M:%SZ")
+                         and q["end_time"] == CUTOFF1.strftime("%Y-%m-%dT%H:%M:%SZ") for q in calls)
 
 
 def test_the_readme_query_for_bi_analysts_gives_the_true_answer(truth, warehouse_url):
@@ -474,7 +581,8 @@ def test_the_audit_trail_reconciles_with_the_warehouse(backfill, warehouse_url):
     assert tests[0] > 80 and tests[1] == 0
     facts = query(warehouse_url, "select count(*) from marts.fct_interactions")[0][0]
     staged = query(warehouse_url, """
-        select (select count(*) from staging.stg_x__mentions where not is_self_mention)
+        select (select count(distinct (mentioned_user_id, original_tweet_id)) from staging.stg_x__mentions
+                where not is_self_mention)
              + (select count(distinct review_name) from staging.stg_google__reviews)
              + (select count(*) from staging.stg_facebook__comments where parent_comment_id is null and not is_by_page)
              + (select count(*) from staging.stg_instagram__comments
@@ -528,3 +636,33 @@ def test_hidden_instagram_comments_are_counted_and_flagged(next_day, warehouse_u
     assert hidden and flagged == hidden
     assert counted == len(truth)
     assert not query(warehouse_url, "select 1 from marts.fct_interactions where channel_id <> 'instagram' and is_hidden")
+
+
+def test_a_google_reply_three_weeks_late_is_counted(next_day, warehouse_url, fake_apis, daily_dag, dataset):
+    """Runs last (it moves the warehouse three weeks on). Google reviews are read whole every run,
+    so a reply written three weeks after its review is seen: the review is answered, with its true
+    response time and SLA, and every interaction equals the truth as of that later day."""
+    from webcare.generator import expected_marts
+
+    (late,) = [m for m in truth_messages(dataset) if m["native_id"].endswith("/reviews/late-reply")]
+    created, replied = parse_time(late["created_at"]), parse_time(late["first_reply_at"])
+    assert replied - created > timedelta(days=21) and replied > WINDOW_END
+    before = query(warehouse_url, "select is_answered, sla_status from marts.fct_interactions where native_id = %s",
+                   (late["native_id"],))
+    assert before == [(False, "breached")]
+    run = run_day(daily_dag, fake_apis, replied.date())
+    assert run.state == "success"
+    as_of = datetime.combine(replied.date() + timedelta(days=1), datetime.min.time(), tzinfo=WINDOW_END.tzinfo)
+    row = rows_as_dicts(warehouse_url, "select * from marts.fct_interactions where native_id = '%s'" % late["native_id"])[0]
+    assert row["is_answered"] and row["first_response_at"] == replied
+    assert math.isclose(row["first_response_minutes"], (replied - created).total_seconds() / 60)
+    assert row["sla_status"] == "breached"
+    actual = rows_as_dicts(warehouse_url, "select * from marts.fct_interactions")
+    for r in actual:
+        r["native_id"], r["channel"] = _native(r["message_id"]), r["channel_id"]
+    columns = {"local_date": "date_day", **{c: c for c in (
+        "is_answered", "first_response_at", "first_response_minutes", "first_response_business_minutes",
+        "sla_status", "sla_elapsed_minutes")}}
+    assert_rows_equal(actual, expected_marts(dataset, as_of)["interactions"], ("channel", "institution_id", "native_id"),
+                      columns)
+

@@ -28,6 +28,7 @@ class LoadResult:
     seen_before: int
     quarantined: int
     duplicated: int = 0  # records repeated within the batch (page overlaps), loaded once
+    warnings: tuple[str, ...] = ()  # what the extractor warned about (webcare.extract)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -105,22 +106,24 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                 (source, account, meta["cursor_after"], meta["run_id"]),
             )
         duplicated = len(records) - len(valid) - len(rejected)
-        result = LoadResult(source, account, len(records), inserted, len(valid) - inserted, len(rejected), duplicated)
+        result = LoadResult(source, account, len(records), inserted, len(valid) - inserted, len(rejected), duplicated,
+                            tuple(meta.get("warnings") or ()))
         cur.execute(
             """insert into raw.load_batches (run_id, source, account_id, batch_date, extracted_at,
                    records_received, records_inserted, records_seen_before, records_quarantined,
-                   cursor_before, cursor_after, cutoff, records_duplicated)
-               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   cursor_before, cursor_after, cutoff, records_duplicated, warnings)
+               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                on conflict (run_id, source, account_id) do update set
                    records_received = excluded.records_received,
                    records_inserted = raw.load_batches.records_inserted + excluded.records_inserted,
                    records_seen_before = excluded.records_seen_before,
                    records_quarantined = excluded.records_quarantined,
                    records_duplicated = excluded.records_duplicated,
-                   cursor_after = excluded.cursor_after, cutoff = excluded.cutoff, loaded_at = now()""",
+                   cursor_after = excluded.cursor_after, cutoff = excluded.cutoff,
+                   warnings = excluded.warnings, loaded_at = now()""",
             (meta["run_id"], source, account, meta["batch_date"], meta["extracted_at"], result.received,
              result.inserted, result.seen_before, len(rejected), meta.get("cursor_before"),
-             meta.get("cursor_after"), meta.get("cutoff"), duplicated),
+             meta.get("cursor_after"), meta.get("cutoff"), duplicated, json.dumps(list(result.warnings))),
         )
     log.info("%s %s: %s", source, account, result)
     return result

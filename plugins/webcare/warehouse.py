@@ -115,7 +115,7 @@ create table if not exists raw.quarantine (
 create table if not exists raw.extract_cursors (
     source          text        not null,
     account_id      text        not null,
-    cursor_value    text        not null,  -- X: since_id; Google: updateTime watermark
+    cursor_value    text        not null,  -- RFC 3339: read up to here (Google: newest updateTime)
     run_id          text        not null,
     updated_at      timestamptz not null default now(),
     primary key (source, account_id)
@@ -138,6 +138,8 @@ create table if not exists raw.load_batches (
 -- the end of the extracted day: the warehouse knows nothing written at or after it
 alter table raw.load_batches add column if not exists cutoff timestamptz;
 alter table raw.load_batches add column if not exists records_duplicated integer not null default 0;
+-- what the extractor warned about (a timeline cap reached, a short page, an abnormal cursor); never text
+alter table raw.load_batches add column if not exists warnings jsonb not null default '[]';
 
 -- One row per export file imported (webcare.imports): the file's content hash is the import's
 -- idempotency key, so the same bytes are never imported twice.

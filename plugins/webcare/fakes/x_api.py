@@ -99,6 +99,8 @@ class XApi:
             records = sorted(map(json.loads, lines), key=lambda r: -int(r["tweet"]["id"]))
         self.tweets = {r["tweet"]["id"]: r["tweet"] for r in records}
         self.created = {r["tweet"]["id"]: parse_time(r["tweet"]["created_at"]) for r in records}
+        # an edited post's earlier version leaves the timelines when the edit is posted
+        self.superseded = {r["tweet"]["id"]: parse_time(r["superseded_at"]) for r in records if "superseded_at" in r}
         self.timelines = {"mentions": {}, "tweets": {}}  # newest first
         for record in records:
             for user_id in record["mentions_user_ids"]:
@@ -139,7 +141,7 @@ class XApi:
             return {"errors": [{"value": user_id, "detail": f"Could not find user with id: [{user_id}].", "title": "Not Found Error",
                                 "resource_type": "user", "parameter": "id", "resource_id": user_id,
                                 "type": "https://api.twitter.com/2/problems/resource-not-found"}]}
-        tweets = [t for t in self.timelines[endpoint].get(user_id, []) if self.created[t["id"]] <= clock]
+        tweets = [t for t in self.timelines[endpoint].get(user_id, []) if self.visible(t["id"], clock)]
         if "replies" in exclude:
             tweets = [t for t in tweets if not any(r["type"] == "replied_to" for r in t.get("referenced_tweets", []))]
         if "retweets" in exclude:
@@ -159,6 +161,9 @@ class XApi:
             following = taken[-1] if repeat else tweets[len(taken)]
             body["meta"]["next_token"] = encode_token(page_number + 1, int(following["id"]))
         return body
+
+    def visible(self, tweet_id: str, clock: datetime) -> bool:
+        return self.created[tweet_id] <= clock and not (tweet_id in self.superseded and self.superseded[tweet_id] <= clock)
 
     def selected(self, tweet: dict, since_id, until_id, start_time, end_time, cursor) -> bool:
         number, created = int(tweet["id"]), self.created[tweet["id"]]

@@ -4,6 +4,7 @@ import json
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from . import awkward
 from .google_traffic import google_traffic
 from .graph_traffic import graph_traffic
 from .institutions import load_institutions
@@ -24,7 +25,11 @@ def generate(out_dir: str | Path, institutions: int = 5, days: int = 30, start: 
     chosen = load_institutions(institutions)
     window = (datetime.combine(start, time(), timezone.utc), datetime.combine(start + timedelta(days=days), time(), timezone.utc))
     tweets, users = x_traffic(seed, chosen, window)
-    reviews = google_traffic(seed, chosen, window)
+    awkward_tweets, awkward_patients = awkward.x_cases(seed, chosen[0], window)
+    tweets = sorted(tweets + awkward_tweets, key=lambda line: int(line["tweet"]["id"]))
+    users += sorted(awkward_patients, key=lambda u: u["id"])
+    reviews = google_traffic(seed, chosen, window) + awkward.google_cases(seed, chosen[0], window)
+    reviews.sort(key=lambda v: (v["visible_from"], v["review"]["name"]))
     graph = graph_traffic(seed, chosen, window)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -22,16 +22,23 @@ def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[d
     """One record per inbound message, by the KPI definitions, from the generated API records."""
     by_account = {i["x_user_id"]: i for i in institutions}
     by_location = {f"accounts/{i['google_account_id']}/locations/{i['google_location_id']}": i for i in institutions}
+    # an edited post is one message: its first version's id and time; a reply to any version answers it
+    first_version = {}
+    for tweet in (line["tweet"] for line in tweets):
+        history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
+        first_version |= {version: history[0] for version in [*history, tweet["id"]]}
     first_replies = {}
     for line in tweets:
         tweet = line["tweet"]
         for ref in tweet.get("referenced_tweets", []):
             if ref["type"] == "replied_to" and tweet["author_id"] in by_account:
-                key = (tweet["author_id"], ref["id"])
+                key = (tweet["author_id"], first_version.get(ref["id"], ref["id"]))
                 first_replies[key] = min(first_replies.get(key, tweet["created_at"]), tweet["created_at"], key=parse_time)
     messages = []
     for line in tweets:
         tweet = line["tweet"]
+        if first_version[tweet["id"]] != tweet["id"]:
+            continue  # a later version of an edited post
         for user_id in line["mentions_user_ids"]:
             if user_id in by_account and tweet["author_id"] != user_id:
                 messages.append(message("x", by_account[user_id], tweet["id"], tweet["created_at"],

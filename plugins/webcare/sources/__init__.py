@@ -10,7 +10,7 @@ webcare.annotate before staging).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Callable, Optional
 
 
@@ -32,8 +32,9 @@ class Source:
     texts: tuple[Text, ...] = ()
     connection: Optional[str] = None           # Airflow connection id of the API (None: not extracted by API)
     account: Optional[Callable[[dict], Optional[str]]] = None   # institutions seed row -> account id
-    fetch: Optional[Callable] = None           # (ApiSettings, account_id, cursor, cutoff: datetime) -> Extracted
+    fetch: Optional[Callable] = None           # (ApiSettings, account_id, since, cutoff: datetime) -> Extracted
     created_field: str = "created_at"          # the payload's creation time (freshness, volume checks)
+    lookback: timedelta = timedelta(0)         # how far before the cursor each run reads again (late visibility)
 
     @property
     def table(self) -> str:
@@ -53,8 +54,8 @@ def _sources() -> dict[str, Source]:
     from webcare.sources import facebook, google, instagram, imported, x
 
     def x_timeline(kind: str) -> Callable:
-        def fetch(settings, account_id: str, cursor: Optional[str], cutoff: datetime):
-            return x.fetch_timeline(x.make_client(settings.base_url, settings.token), kind, account_id, cursor, cutoff)
+        def fetch(settings, account_id: str, since: Optional[datetime], cutoff: datetime):
+            return x.fetch_timeline(x.make_client(settings.base_url, settings.token), kind, account_id, since, cutoff)
         return fetch
 
     def google_location(row: dict) -> Optional[str]:
@@ -64,9 +65,9 @@ def _sources() -> dict[str, Source]:
 
     sources = [
         Source("x_mentions", "x", x.tweet_key, (Text("message", "{text}"),),
-               X_API, _column("x_user_id"), x_timeline("mentions")),
+               X_API, _column("x_user_id"), x_timeline("mentions"), lookback=x.LOOKBACK),
         Source("x_tweets", "x", x.tweet_key, (Text("reply", "{text}"),),
-               X_API, _column("x_user_id"), x_timeline("tweets")),
+               X_API, _column("x_user_id"), x_timeline("tweets"), lookback=x.LOOKBACK),
         Source("google_reviews", "google", google.review_key,
                (Text("message", "{comment}", always=True, stars="r.payload ->> 'starRating'"),
                 Text("reply", "{reviewReply,comment}")),
@@ -76,7 +77,8 @@ def _sources() -> dict[str, Source]:
                                             " and r.payload -> 'parent' is null"),
                 Text("reply", "{message}", "r.payload #>> '{from,id}' = r.account_id"
                                           " and r.payload -> 'parent' is not null")),
-               GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments, "created_time"),
+               GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments, "created_time",
+               lookback=facebook.LOOKBACK),
         Source("facebook_ratings", "facebook", facebook.rating_key, (),
                GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings, "created_time"),
         Source("instagram_comments", "instagram", instagram.ig_comment_key,
@@ -84,7 +86,7 @@ def _sources() -> dict[str, Source]:
                                          " and r.payload ->> 'parent_id' is null"),
                 Text("reply", "{text}", "r.payload #>> '{from,id}' = r.account_id"
                                        " and r.payload ->> 'parent_id' is not null")),
-               GRAPH_API, _column("instagram_user_id"), instagram.fetch, "timestamp"),
+               GRAPH_API, _column("instagram_user_id"), instagram.fetch, "timestamp", lookback=facebook.LOOKBACK),
         # file exports (webcare.imports): loaded by the import command and DAG, never fetched
         Source("imported_messages", "imported", imported.record_key,
                (Text("message", "{text}", "not (r.payload ->> 'is_institution')::boolean",

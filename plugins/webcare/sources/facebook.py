@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
@@ -44,6 +44,10 @@ RECOMMENDATION_TYPES = ("positive", "negative")
 _GRAPH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$")
 _COMMENT_ID = re.compile(r"^[0-9]+_[0-9]+$")
 _DIGITS = re.compile(r"^[0-9]+$")
+TIMEOUT = (10, 60)  # seconds: connect, read
+# Comments can become visible after their created_time (held for moderation, then approved):
+# each run reads again this far back before its cursor; what was already loaded is recognised by content.
+LOOKBACK = timedelta(hours=6)
 
 
 class PermissionDenied(SourceError):
@@ -85,14 +89,16 @@ class GraphClient:
 
     def __init__(self, base_url: str, access_token: str, session: requests.Session | None = None, *,
                  version: str = GRAPH_VERSION, limit: int | None = None, wait_on_rate_limit: bool = False,
-                 max_rate_limit_wait: float = 900.0, rate_limit_attempts: int = 3):
+                 max_rate_limit_wait: float | None = None, rate_limit_attempts: int = 3):
         self.base_url = base_url.rstrip("/")
         self.access_token = access_token
         self.session = session or make_session()
         self.version = version
         self.limit = limit or page_size()
         self.wait_on_rate_limit = wait_on_rate_limit
-        self.max_rate_limit_wait = max_rate_limit_wait
+        from webcare.sources.x import max_rate_limit_wait as default_wait
+
+        self.max_rate_limit_wait = default_wait() if max_rate_limit_wait is None else max_rate_limit_wait
         self.rate_limit_attempts = rate_limit_attempts
 
     def get(self, path: str, params: dict | None = None) -> dict:
@@ -113,7 +119,10 @@ class GraphClient:
         query = {**(params or {})}
         if self.access_token:
             query["access_token"] = self.access_token
-        response = self.session.get(f"{self.base_url}/{self.version}/{path}", params=query, timeout=60)
+        try:
+            response = self.session.get(f"{self.base_url}/{self.version}/{path}", params=query, timeout=TIMEOUT)
+        except requests.RequestException as exc:  # the token is in the URL: never print the exception's URL
+            raise ServerError(f"Graph {path}: {type(exc).__name__}") from None
         try:
             body = response.json()
         except ValueError:
@@ -241,7 +250,11 @@ def in_window(created: datetime | None, since: datetime | None, until: datetime 
     return (since is None or created >= since) and (until is None or created < until)
 
 
-def fetch_page_comments(client: GraphClient, page_id: str, since: str | None,
+def as_instant(since: str | datetime | None) -> datetime | None:
+    return parse_graph_time(since) if isinstance(since, str) else since
+
+
+def fetch_page_comments(client: GraphClient, page_id: str, since: str | datetime | None,
                         until: datetime | None = None) -> Extracted:
     """Comments and the page's replies on all of a page's posts, created in ``[since, until)``.
 
@@ -251,7 +264,7 @@ def fetch_page_comments(client: GraphClient, page_id: str, since: str | None,
     Comments are read newest first (``order=reverse_chronological``), so paging a post stops at
     the first page that reaches back before ``since``: an incremental day reads one page per post.
     """
-    since_at = parse_graph_time(since) if since else None
+    since_at = as_instant(since)
     post_pages = list(client.paged(f"{page_id}/posts", {"fields": "id,created_time"}))
     records: list = []
     pages, newest = len(post_pages), since_at
@@ -273,13 +286,13 @@ def fetch_page_comments(client: GraphClient, page_id: str, since: str | None,
     return Extracted(records, to_rfc3339(cursor) if cursor else None, pages)
 
 
-def fetch_comments(settings, page_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
-    """The source hook for ``facebook_comments``."""
+def fetch_comments(settings, page_id: str, since: datetime | None, cutoff: datetime) -> Extracted:
+    """The source hook for ``facebook_comments``: the window ``[since, cutoff)``."""
     return fetch_page_comments(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
-                               page_id, cursor, cutoff)
+                               page_id, since, cutoff)
 
 
-def fetch_ratings(settings, page_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
+def fetch_ratings(settings, page_id: str, since: datetime | None, cutoff: datetime) -> Extracted:
     """The source hook for ``facebook_ratings``: every rating each run (a person's edit replaces it)."""
     return fetch_page_ratings(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
                               page_id, until=cutoff)

@@ -1,15 +1,17 @@
 """Google Business Profile v4 reviews of a location, with the owner's replies embedded.
 
-Reviews come newest ``updateTime`` first. An owner's reply does not change a review's own
-``updateTime``, so a run re-reads reviews back to ``watermark - lookback`` to see replies given
-to older reviews; unchanged records are recognised by content and not loaded twice.
+An owner's reply does not change a review's own ``updateTime`` and may come weeks later, and a
+location has few reviews (a busy hospital: a few a day), so every run reads all of a location's
+reviews: a reply is seen however late it comes, and a review missing from a complete read is
+gone from the platform. Reviews created at or after the run's cutoff are left for the next run
+(one window for every source); unchanged records are recognised by content and not loaded twice.
 """
 from __future__ import annotations
 
 import logging
 import os
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 GOOGLE_HOST = "https://mybusiness.googleapis.com"
 STAR_RATINGS = ("STAR_RATING_UNSPECIFIED", "ONE", "TWO", "THREE", "FOUR", "FIVE")
 _NAME = re.compile(r"^accounts/[^/]+/locations/[^/]+/reviews/[^/]+$")
+TIMEOUT = (10, 60)  # seconds: connect, read
 
 
 def page_size() -> int:
@@ -81,7 +84,10 @@ class ReviewsClient:
         params = {"pageSize": page_size(), "orderBy": "updateTime desc"}
         if page_token:
             params["pageToken"] = page_token
-        response = self.session.get(f"{self.base_url}/v4/{location}/reviews", params=params, timeout=60)
+        try:
+            response = self.session.get(f"{self.base_url}/v4/{location}/reviews", params=params, timeout=TIMEOUT)
+        except requests.RequestException as exc:
+            raise ServerError(f"Google reviews for {location}: {type(exc).__name__}") from None
         if response.status_code in (401, 403):
             raise AuthError(f"Google refused the credentials for {location}: {response.text[:200]}")
         if response.status_code == 429:
@@ -99,32 +105,38 @@ class ReviewsClient:
         return body
 
 
-def fetch_reviews(client: ReviewsClient, location: str, watermark: str | None,
-                  lookback: timedelta = timedelta(days=14)) -> Extracted:
-    """Reviews updated since ``watermark - lookback`` (all of them on the first run)."""
-    stop_before: datetime | None = parse_rfc3339(watermark) - lookback if watermark else None
+def fetch_reviews(client: ReviewsClient, location: str, cutoff: datetime | None = None) -> Extracted:
+    """Every review of the location created before ``cutoff`` (all of them without one).
+
+    The cursor after is the newest ``updateTime`` kept (for freshness; reading does not depend on it).
+    """
     records: list = []
-    newest = parse_rfc3339(watermark) if watermark else None
+    newest = None
     token, pages = None, 0
     while True:
         body = client.list_page(location, token)
         pages += 1
-        page = body.get("reviews", [])
-        records.extend(page)
-        oldest_on_page = None
-        for review in page:
-            try:
-                updated = parse_rfc3339(review.get("updateTime"))
-            except (ValueError, AttributeError):
-                continue
-            newest = max(newest, updated) if newest else updated
-            oldest_on_page = min(oldest_on_page, updated) if oldest_on_page else updated
+        for review in body.get("reviews", []):
+            created = _time_or_none(review, "createTime")
+            if cutoff and created and created >= cutoff:
+                continue  # written after the run's as-of instant: the next run reads it
+            records.append(review)
+            updated = _time_or_none(review, "updateTime")
+            if updated and (cutoff is None or updated < cutoff):
+                newest = max(newest, updated) if newest else updated
         token = body.get("nextPageToken")
-        if not token or (stop_before and oldest_on_page and oldest_on_page < stop_before):
+        if not token:
             break
     return Extracted(records, to_rfc3339(newest) if newest else None, pages)
 
 
-def fetch(settings, location: str, watermark: str | None, cutoff: datetime) -> Extracted:
-    """The source hook: reviews of one location through the connection's host and token."""
-    return fetch_reviews(ReviewsClient(settings.base_url, settings.token), location, watermark)
+def _time_or_none(record: object, field: str) -> datetime | None:
+    try:
+        return parse_rfc3339(record.get(field)) if isinstance(record, dict) else None
+    except ValueError:
+        return None
+
+
+def fetch(settings, location: str, since: datetime | None, cutoff: datetime) -> Extracted:
+    """The source hook: all reviews of one location created before the cutoff (``since`` is not used)."""
+    return fetch_reviews(ReviewsClient(settings.base_url, settings.token), location, cutoff)

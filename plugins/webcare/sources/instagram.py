@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 
 from webcare.sources import InvalidRecord
-from webcare.sources.facebook import GraphClient, _ids, _time_or_none, in_window, parse_graph_time
+from webcare.sources.facebook import GraphClient, _ids, _time_or_none, as_instant, in_window, parse_graph_time
 from webcare.sources.x import Extracted
 from webcare.timestamps import to_rfc3339
 
@@ -43,14 +43,14 @@ def ig_comment_key(record: object) -> str:
     return comment_id
 
 
-def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | None,
+def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | datetime | None,
                              until: datetime | None = None) -> Extracted:
     """Comments and replies on all of an account's media with a ``timestamp`` in ``[since, until)``.
 
     Records are the comment objects plus ``media_id``; the cursor is ``until``, or without it the
     newest ``timestamp`` seen (RFC 3339), or ``since`` when nothing new came.
     """
-    since_at = parse_graph_time(since) if since else None
+    since_at = as_instant(since)
     media_pages = list(client.paged(f"{ig_user_id}/media", {"fields": "id,timestamp"}))
     records: list = []
     pages, newest = len(media_pages), since_at
@@ -78,7 +78,7 @@ def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | 
     return Extracted(records, to_rfc3339(cursor) if cursor else None, pages)
 
 
-def fetch(settings, ig_user_id: str, cursor: str | None, cutoff: datetime) -> Extracted:
-    """The source hook for ``instagram_comments``."""
+def fetch(settings, ig_user_id: str, since: datetime | None, cutoff: datetime) -> Extracted:
+    """The source hook for ``instagram_comments``: the window ``[since, cutoff)``."""
     return fetch_instagram_comments(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
-                                    ig_user_id, cursor, cutoff)
+                                    ig_user_id, since, cutoff)

@@ -1,17 +1,26 @@
 """X API v2 through tweepy: an account's mentions and the account's own posts (its replies).
 
 tweepy hard-codes ``https://api.twitter.com``; the client's ``session`` is an ordinary
-``requests.Session``, so a session that rewrites the host sends tweepy to any base URL (a fake
-server, a proxy) unchanged. 5xx answers are retried with backoff by urllib3; a 429 makes tweepy
-sleep until ``x-rate-limit-reset``.
+``requests.Session``. Every client (production host or any other base URL: a fake server, a proxy)
+gets the same session: connect and read timeouts on every request, 5xx retried with backoff by
+urllib3, and the host rewritten when the base URL is not X's own. A 429 waits until
+``x-rate-limit-reset`` when that is at most ``max_rate_limit_wait`` away (``WEBCARE_MAX_RATE_LIMIT_WAIT``,
+default 900 s); past the cap ``RateLimited`` is raised so the task fails and Airflow retries later.
+
+Each run reads the window ``[since, cutoff)`` by ``start_time``/``end_time`` (webcare.extract
+decides ``since``: the cursor or the run's day, whichever is earlier, minus a lookback for posts
+that become visible late). The mentions timeline serves only the 800 most recent mentions: a
+window that reaches that cap, or a page shorter than its ``result_count``, is reported as a warning
+with how much may be missing.
 """
 from __future__ import annotations
 
 import logging
 import os
 import re
-from dataclasses import dataclass
-from datetime import datetime
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -29,6 +38,17 @@ TWEET_FIELDS = [
     "lang", "entities", "edit_history_tweet_ids",
 ]
 _DIGITS = re.compile(r"^[0-9]{1,19}$")
+# the mentions timeline returns at most the 800 most recent mentions, the posts timeline 3200
+TIMELINE_CAPS = {"mentions": 800, "tweets": 3200}
+TIMEOUT = (10, 60)  # seconds: connect, read
+# Posts can appear in a timeline a little after their created_at (X's own indexing): each run
+# reads again this far back before its cursor; what was already loaded is recognised by content.
+LOOKBACK = timedelta(hours=1)
+
+
+def max_rate_limit_wait() -> float:
+    """The longest wait for a rate limit's reset before failing the task (``WEBCARE_MAX_RATE_LIMIT_WAIT``)."""
+    return float(os.environ.get("WEBCARE_MAX_RATE_LIMIT_WAIT", 900))
 
 
 def page_size() -> int:
@@ -40,11 +60,13 @@ def page_size() -> int:
 
 
 class HostRewritingSession(requests.Session):
-    """A requests session that sends tweepy's fixed host to ``base_url`` instead."""
+    """The session of every X client: timeouts and retries; tweepy's fixed host sent to ``base_url``."""
 
-    def __init__(self, base_url: str, retries: int = 4, backoff: float = 0.5):
+    def __init__(self, base_url: str = TWITTER_HOST, retries: int = 4, backoff: float = 0.5,
+                 timeout: tuple[float, float] = TIMEOUT):
         super().__init__()
         self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
         retry = Retry(total=retries, status_forcelist=(500, 502, 503, 504), allowed_methods={"GET"},
                       backoff_factor=backoff, raise_on_status=False, respect_retry_after_header=True)
         self.mount("http://", HTTPAdapter(max_retries=retry))
@@ -53,17 +75,29 @@ class HostRewritingSession(requests.Session):
     def request(self, method, url, *args, **kwargs):
         if isinstance(url, str) and url.startswith(TWITTER_HOST):
             url = self.base_url + url[len(TWITTER_HOST):]
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
         return super().request(method, url, *args, **kwargs)
 
 
 def make_client(base_url: str, bearer_token: str, wait_on_rate_limit: bool = True):
+    """A tweepy client on ``base_url`` (X's own host or any other) with the project's session.
+
+    tweepy's own ``wait_on_rate_limit`` sleeps however long the reset is away; the wait is done
+    here instead (``fetch_timeline``), capped, so the client is built without it and
+    ``wait_on_rate_limit`` is kept on the client for ``fetch_timeline`` to read.
+    """
     import tweepy
 
-    client = tweepy.Client(bearer_token=bearer_token, return_type=dict,
-                           wait_on_rate_limit=wait_on_rate_limit)
-    if base_url.rstrip("/") != TWITTER_HOST:
-        client.session = HostRewritingSession(base_url)
+    client = tweepy.Client(bearer_token=bearer_token, return_type=dict, wait_on_rate_limit=False)
+    client.session = HostRewritingSession(base_url)
+    client.webcare_wait_on_rate_limit = wait_on_rate_limit
     return client
+
+
+def snowflake_time(tweet_id: str) -> datetime:
+    """The creation instant encoded in a post id (X ids are snowflakes: ms since X's epoch in the high bits)."""
+    return datetime.fromtimestamp(((int(tweet_id) >> 22) + 1288834974657) / 1000, tz=timezone.utc)
 
 
 def tweet_key(record: object) -> str:
@@ -90,40 +124,74 @@ class Extracted:
     records: list
     cursor_after: str | None
     pages: int
+    warnings: list[str] = field(default_factory=list)  # e.g. a timeline cap reached: data may be missing
 
 
-def fetch_timeline(client, kind: str, user_id: str, since_id: str | None, end_time: datetime) -> Extracted:
-    """All posts of a user's ``mentions`` or ``tweets`` timeline newer than ``since_id``.
+def fetch_timeline(client, kind: str, user_id: str, since: datetime | None, end_time: datetime) -> Extracted:
+    """All posts of a user's ``mentions`` or ``tweets`` timeline created in ``[since, end_time)``
+    (everything the timeline serves before ``end_time`` when ``since`` is None).
 
-    Pages until the API stops giving a ``next_token`` (short pages do not end the run). The new
-    cursor is the largest valid id seen, or the old one when nothing new came.
+    Pages until the API stops giving a ``next_token`` (short pages do not end the run). The
+    cursor after is ``end_time``: everything before it has been read (webcare.extract keeps the
+    larger of it and the cursor before). Warnings: the timeline's cap reached (older posts of the
+    window are beyond what the API serves) and pages that hold fewer posts than they count.
     """
     import tweepy
 
     method = {"mentions": client.get_users_mentions, "tweets": client.get_users_tweets}[kind]
     params = dict(max_results=page_size(), tweet_fields=TWEET_FIELDS, end_time=to_rfc3339(end_time))
-    if since_id:
-        params["since_id"] = since_id
+    if since:
+        params["start_time"] = to_rfc3339(since)
     records: list = []
+    warnings: list[str] = []
     pages = 0
-    try:
-        for page in tweepy.Paginator(method, user_id, **params):
-            pages += 1
-            if not isinstance(page, dict):
-                raise BadPayload(f"X {kind} page is not a JSON object")
-            for problem in page.get("errors", []):
-                log.warning("X %s for %s returned a partial error: %s", kind, user_id, problem)
-            records.extend(page.get("data", []))
-    except tweepy.TooManyRequests as exc:
-        raise RateLimited(f"X {kind} rate limited for {user_id}",
-                          reset_at=float(exc.response.headers.get("x-rate-limit-reset", 0))) from exc
-    except (tweepy.Unauthorized, tweepy.Forbidden) as exc:
-        raise AuthError(f"X refused the credentials for {kind} of {user_id}: {exc}") from exc
-    except tweepy.TwitterServerError as exc:
-        raise ServerError(f"X {kind} for {user_id} kept failing: {exc}") from exc
-    except tweepy.TweepyException as exc:
-        raise SourceError(f"X {kind} for {user_id}: {exc}") from exc
-    ids = [int(r["id"]) for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)
-           and _DIGITS.match(r["id"])]
-    newest = max(ids + ([int(since_id)] if since_id else []), default=None)
-    return Extracted(records, str(newest) if newest is not None else None, pages)
+    for attempt in range(1, 4):
+        try:
+            records, warnings, pages = _read_timeline(tweepy, method, kind, user_id, params)
+            break
+        except tweepy.TooManyRequests as exc:
+            reset_at = float(exc.response.headers.get("x-rate-limit-reset", 0) or 0)
+            wait = reset_at - time.time()
+            if not getattr(client, "webcare_wait_on_rate_limit", False) or wait > max_rate_limit_wait() or attempt == 3:
+                raise RateLimited(f"X {kind} rate limited for {user_id} (reset in {max(wait, 0):.0f} s)",
+                                  reset_at=reset_at) from exc
+            log.warning("X %s rate limited for %s: waiting %.0f s for the reset", kind, user_id, max(wait, 0))
+            time.sleep(max(wait, 0) + 1)
+        except (tweepy.Unauthorized, tweepy.Forbidden) as exc:
+            raise AuthError(f"X refused the credentials for {kind} of {user_id}: {exc}") from exc
+        except tweepy.TwitterServerError as exc:
+            raise ServerError(f"X {kind} for {user_id} kept failing: {exc}") from exc
+        except requests.RequestException as exc:
+            raise ServerError(f"X {kind} for {user_id}: {type(exc).__name__} {exc}") from exc
+        except tweepy.TweepyException as exc:
+            raise SourceError(f"X {kind} for {user_id}: {exc}") from exc
+    cap = TIMELINE_CAPS[kind]
+    distinct = len({r.get("id") for r in records if isinstance(r, dict)})
+    if distinct >= cap:
+        oldest = min((r["created_at"] for r in records if isinstance(r, dict) and isinstance(r.get("created_at"), str)),
+                     default="?")
+        warnings.append(f"X {kind} of {user_id}: the timeline's cap of {cap} posts was reached; posts of the window"
+                        f" older than {oldest} may be missing (the API serves no more)")
+    for warning in warnings:
+        log.warning(warning)
+    return Extracted(records, to_rfc3339(end_time), pages, warnings)
+
+
+def _read_timeline(tweepy, method, kind: str, user_id: str, params: dict) -> tuple[list, list[str], int]:
+    records: list = []
+    warnings: list[str] = []
+    pages = 0
+    for page in tweepy.Paginator(method, user_id, **params):
+        pages += 1
+        if not isinstance(page, dict):
+            raise BadPayload(f"X {kind} page is not a JSON object")
+        for problem in page.get("errors", []):
+            log.warning("X %s for %s returned a partial error: %s", kind, user_id,
+                        problem.get("title") if isinstance(problem, dict) else type(problem).__name__)
+        data = page.get("data", [])
+        counted = (page.get("meta") or {}).get("result_count")
+        if isinstance(counted, int) and counted > len(data):
+            warnings.append(f"X {kind} of {user_id}: page {pages} counts {counted} posts but holds {len(data)};"
+                            f" up to {counted - len(data)} may be missing")
+        records.extend(data)
+    return records, warnings, pages

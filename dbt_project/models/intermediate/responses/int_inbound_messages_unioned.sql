@@ -2,6 +2,8 @@
 -- redacted text and labels (webcare.annotate; raw text never reaches the models). Each channel
 -- maps itself onto the shape in int_<channel>__messages; the list is the var `channel_mappings`
 -- (docs/adding-a-channel.md): nothing here or downstream names a channel.
+-- Only messages written before the warehouse's as-of instant: what an API served or a file
+-- brought from after it waits for the run whose window holds it (docs/metrics.md#as-of).
 with
 
 unioned as (
@@ -18,3 +20,4 @@ select
     institutions.time_zone
 from unioned
 inner join {{ ref('institutions') }} as institutions using (institution_id)
+where unioned.created_at < (select as_of from {{ ref('int_warehouse_as_of') }})

@@ -20,6 +20,12 @@ renamed as (
         -- ids
         record_key                                           as tweet_id,
         payload_sha256                                       as tweet_version_id,
+        -- an edit is a new post id; edit_history_tweet_ids lists every version's id, the first first
+        coalesce(payload #>> '{edit_history_tweet_ids,0}', record_key) as original_tweet_id,
+        coalesce(
+            array(select jsonb_array_elements_text(payload -> 'edit_history_tweet_ids')),
+            array[record_key]
+        )                                                    as edit_history_tweet_ids,
         account_id                                           as mentioned_user_id,
         payload ->> 'conversation_id'                        as conversation_id,
         jsonb_path_query_first(
