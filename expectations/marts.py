@@ -59,7 +59,7 @@ def checks(batch_date: str | None = None) -> list[Check]:
                 # overlapping schedules
                 gxe.ExpectColumnValuesToBeBetween(column="business_excess_minutes", max_value=0.001),
                 gxe.ExpectColumnValuesToBeBetween(column="sla_elapsed_minutes", min_value=0),
-                gxe.ExpectColumnValuesToBeInSet(column="sla_status", value_set=["achieved", "breached", "pending"]),
+                gxe.ExpectColumnValuesToBeInSet(column="sla_status", value_set=["achieved", "breached", "pending", "deleted"]),
                 gxe.ExpectColumnValuesToBeBetween(column="star_rating", min_value=1, max_value=5),
                 gxe.ExpectColumnValuesToBeBetween(column="created_seconds_from_now", max_value=0),
             ],

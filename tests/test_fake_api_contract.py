@@ -94,7 +94,8 @@ def hospital():
 def truth_ids(dataset: Path, institution_id: str, channel: str, clock) -> set[str]:
     with (dataset / "messages_truth.jsonl").open(encoding="utf-8") as lines:
         ids = {m["message_id"] for m in map(json.loads, lines)
-               if (m["institution_id"], m["channel"]) == (institution_id, channel) and parse_time(m["created_at"]) <= clock}
+               if (m["institution_id"], m["channel"]) == (institution_id, channel) and parse_time(m["created_at"]) <= clock
+               and not (m.get("deleted_at") and parse_time(m["deleted_at"]) <= clock)}  # deleted: no longer served
     if channel == "x":  # X shows an edited post as its latest version (a new id; the message keeps the first)
         latest = {}
         with (dataset / "x_tweets.jsonl").open(encoding="utf-8") as lines:

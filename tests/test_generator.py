@@ -626,14 +626,15 @@ def test_interactions_by_hand(handmade):
         "first_response_at": utc(2026, 3, 12, 9), "has_clock_skew": False, "first_response_minutes": 2820.0,
         # Tue 11:00-20:00 (540) + Wed 08-20 (720) + Thu 08:00-10:00 (120)
         "first_response_business_minutes": 1380.0, "sla_target_minutes": 2880, "sla_time_basis": "calendar",
-        "sla_breach_at": utc(2026, 3, 12, 10), "sla_status": "achieved", "sla_elapsed_minutes": 2820.0}
+        "sla_breach_at": utc(2026, 3, 12, 10), "sla_status": "achieved", "sla_elapsed_minutes": 2820.0,
+        "deleted_at": None, "is_deleted": False}
     assert rows["5"] == {
         "channel": "x", "institution_id": "hsn", "native_id": "5", "local_date": date(2026, 3, 10), "is_answered": False,
         "first_response_at": None, "has_clock_skew": False, "first_response_minutes": None,
         "first_response_business_minutes": None, "sla_target_minutes": 120, "sla_time_basis": "business",
         "sla_breach_at": utc(2026, 3, 11, 8), "sla_status": "breached",
         # business minutes to the as-of instant: 60 (Tue) + 840 (Wed 08-22) + 840 (Thu) + 300 (Fri 08:00-13:00)
-        "sla_elapsed_minutes": 2040.0}
+        "sla_elapsed_minutes": 2040.0, "deleted_at": None, "is_deleted": False}
     assert (rows["6"]["is_answered"], rows["6"]["has_clock_skew"], rows["6"]["first_response_minutes"],
             rows["6"]["first_response_business_minutes"], rows["6"]["sla_breach_at"], rows["6"]["sla_status"],
             rows["6"]["sla_elapsed_minutes"], rows["6"]["sla_target_minutes"]) == (True, True, None, None, None, None, None, None)
@@ -735,7 +736,7 @@ def test_generated_replies_follow_the_seeded_schedules(truth):
 def test_generated_marts_agree_with_the_ground_truth(dataset, truth):
     marts = expected_marts(dataset, WINDOW_END)
     assert len(marts["interactions"]) == len(truth)
-    assert {r["sla_status"] for r in marts["interactions"]} == {"achieved", "breached", "pending"}
+    assert {r["sla_status"] for r in marts["interactions"]} == {"achieved", "breached", "pending", "deleted"}
     for row in marts["interactions"]:
         if row["is_answered"]:
             assert 0 <= row["first_response_business_minutes"] <= row["first_response_minutes"]

@@ -304,6 +304,30 @@ def test_a_cursor_from_the_future_is_reported_reset_and_loses_nothing(next_day, 
     assert day and {m["native_id"] for m in day} <= facts
 
 
+def test_a_review_deleted_on_the_platform_leaves_the_backlog(backfill, next_day, warehouse_url, dataset):
+    """Deleted by its author during the last day, unanswered: the next run's complete read misses
+    it, so from that run's cutoff it is `deleted` (no SLA outcome) and out of the backlog; raw keeps it."""
+    (gone,) = [m for m in truth_messages(dataset) if m.get("deleted_at")]
+    assert CUTOFF1 + RUN_DELAY < parse_time(gone["deleted_at"]) < WINDOW_END and gone["first_reply_at"] is None
+    message_id = f"google:hsn:{gone['native_id']}"
+    before = [row for row in backfill["marts"]["fct_interactions"] if row[0] == message_id]
+    assert before  # the backfill saw it, waiting
+    row = rows_as_dicts(warehouse_url, f"select * from marts.fct_interactions where message_id = '{message_id}'")[0]
+    assert row["is_deleted"] and row["sla_status"] == "deleted" and row["deleted_at"] == WINDOW_END
+    assert not row["is_answered"] and row["sla_elapsed_minutes"] is None
+    days = [d for (d,) in query(warehouse_url, "select date_day from marts.fct_backlog_daily where message_id = %s"
+                                               " order by 1", (message_id,))]
+    from zoneinfo import ZoneInfo
+
+    as_of_day = WINDOW_END.astimezone(ZoneInfo("Europe/Madrid")).date()  # its end is the as-of instant
+    assert days[0] == row["date_day"] and days[-1] == as_of_day - timedelta(days=1)  # waiting until known deleted
+    assert query(warehouse_url, "select observed_at from raw.deletions where record_key = %s", (gone["native_id"],)) \
+        == [(WINDOW_END,)]
+    assert query(warehouse_url, "select count(*) from raw.google_reviews where record_key = %s",
+                 (gone["native_id"],))[0][0] >= 1  # nothing erased from raw
+    assert query(warehouse_url, "select count(*) from raw.deletions")[0][0] == 1  # nothing else looks deleted
+
+
 def warehouse_digest(url: str) -> dict:
     """A hash per raw table (its records' keys and contents) and per published mart (every row)."""
     raw = {t: query(url, f"select count(*), md5(coalesce(string_agg(account_id || ' ' || record_key || ' ' ||"
@@ -392,7 +416,7 @@ def test_every_interaction_matches_the_truth_in_calendar_business_minutes_and_sl
     columns = {"local_date": "date_day", **{c: c for c in (
         "is_answered", "first_response_at", "has_clock_skew", "first_response_minutes",
         "first_response_business_minutes", "sla_target_minutes", "sla_time_basis", "sla_breach_at", "sla_status",
-        "sla_elapsed_minutes")}}
+        "sla_elapsed_minutes", "deleted_at", "is_deleted")}}
     assert_rows_equal(actual, truth["interactions"], ("channel", "institution_id", "native_id"), columns)
     statuses = {r["sla_status"] for r in truth["interactions"]}
     assert {"achieved", "breached"} <= statuses

@@ -104,7 +104,7 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
         "since": since.isoformat() if since else None,
         "extracted_at": extracted_at.isoformat(), "pages": result.pages,
         "cursor_before": cursor, "cursor_after": to_rfc3339(after) if after else None,
-        "warnings": warnings,
+        "warnings": warnings, "complete": result.complete,
     }
     for warning in warnings:
         log.warning("%s %s: %s", source, account_id, warning)

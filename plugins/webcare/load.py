@@ -97,6 +97,11 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                 (source, account, text, digest, reason, meta["run_id"], meta["batch_date"], meta["extracted_at"]),
             )
             log.warning("%s %s: quarantined a record: %s", source, account, reason)
+        # a read of everything the account has tells what is gone (not when a record of it was unreadable)
+        if meta.get("complete") and meta.get("cutoff") and not rejected:
+            from webcare.deletions import record_missing
+
+            record_missing(cur, source, account, [key for key, _, _ in valid], meta["cutoff"], meta["run_id"])
         if meta.get("cursor_after"):
             cur.execute(
                 """insert into raw.extract_cursors (source, account_id, cursor_value, run_id)

@@ -141,6 +141,18 @@ alter table raw.load_batches add column if not exists records_duplicated integer
 -- what the extractor warned about (a timeline cap reached, a short page, an abnormal cursor); never text
 alter table raw.load_batches add column if not exists warnings jsonb not null default '[]';
 
+-- Records a complete read of their account no longer returned (webcare.deletions): deleted on the
+-- platform. Known from `observed_at`, the warehouse's as-of instant when a read first missed them.
+create table if not exists raw.deletions (
+    source          text        not null,
+    account_id      text        not null,
+    record_key      text        not null,
+    observed_at     timestamptz not null,
+    run_id          text        not null,
+    recorded_at     timestamptz not null default now(),
+    primary key (source, account_id, record_key)
+);
+
 -- One row per export file imported (webcare.imports): the file's content hash is the import's
 -- idempotency key, so the same bytes are never imported twice.
 create table if not exists raw.file_imports (

@@ -47,9 +47,12 @@ def decode_token(token: str) -> int:
 class GoogleApi:
     def __init__(self, dataset: Path):
         self.versions = {}  # location -> [(visible_from, review)] in visible_from order
+        self.deleted = {}   # review name -> when its author deleted it (the generator's `deleted_from`)
         with (dataset / "google_reviews.jsonl").open(encoding="utf-8") as lines:
             for line in map(json.loads, lines):
                 self.versions.setdefault(line["location"], []).append((parse_time(line["visible_from"]), line["review"]))
+                if "deleted_from" in line:
+                    self.deleted[line["review"]["name"]] = parse_time(line["deleted_from"])
         for versions in self.versions.values():
             versions.sort(key=lambda v: v[0])
 
@@ -62,7 +65,8 @@ class GoogleApi:
                 raise InvalidArgument(f"Invalid orderBy: {query['orderBy']}")
         except InvalidArgument as invalid:
             return 400, google_error(400, str(invalid))
-        current = {review["name"]: review for visible_from, review in self.versions[location] if visible_from <= clock}
+        current = {review["name"]: review for visible_from, review in self.versions[location] if visible_from <= clock
+                   and not (review["name"] in self.deleted and self.deleted[review["name"]] <= clock)}
         key, reverse = ORDERS[query.get("orderBy", "updateTime desc")]
         reviews = sorted(current.values(), key=key, reverse=reverse)
         body = {}  # proto3 JSON: empty and zero fields are left out

@@ -7,6 +7,8 @@ random stream (so the regular traffic does not change when a case is added):
   midnight inside the window. A run starts after midnight, so the API already serves them when
   the run for the day before reads it; they belong to the next day's run.
 - **late Google reply**: a review answered three weeks after it was written (beyond the window).
+- **deleted review**: an unanswered review its author deletes half a day before the window ends
+  (its line's ``deleted_from``: the fake API stops serving it from then on).
 - **X edits**: a mention edited a few minutes after it was posted. X gives the edit a new post id
   (``edit_history_tweet_ids`` lists every version's id, the first one first) and its timeline
   shows only the latest version from then on; the institution replies to the first version of
@@ -26,6 +28,7 @@ from .times import google_time, x_time
 AFTER_CUTOFF = timedelta(minutes=5)   # how long after midnight the after-cutoff posts are written
 LATE_REPLY = timedelta(days=21, hours=3)
 EDIT_AFTER = timedelta(minutes=7)
+DELETED_BEFORE_END = timedelta(hours=12)
 SEQUENCE_BASE = 3000  # snowflake sequence numbers of these posts: never those of the regular traffic
 
 
@@ -54,6 +57,10 @@ def google_cases(seed: int, institution: dict, window: tuple[datetime, datetime]
         created = midnight + AFTER_CUTOFF + timedelta(seconds=rng.randrange(60), microseconds=rng.randrange(10**6))
         answered = (created + timedelta(hours=9, minutes=rng.randrange(60)), "Gracias por su reseña.") if n % 2 else None
         review(f"after-cutoff-{n}", created, "Llevo desde las doce esperando en urgencias.", "TWO", answered)
+    # deleted by its author, unanswered, half a day before the window ends (a run after the window misses it)
+    created = window[0] + timedelta(days=1, hours=15, minutes=rng.randrange(60))
+    review("deleted-unanswered", created, "Vergonzoso, cuatro horas en la sala de espera.", "ONE", None)
+    lines[-1]["deleted_from"] = google_time(window[1] - DELETED_BEFORE_END)
     created = window[0] + timedelta(days=1, hours=10, minutes=rng.randrange(60))
     review("late-reply", created, "Nadie me ha llamado para la resonancia.", "ONE",
            (created + LATE_REPLY, "Sentimos la demora, ya tiene cita. Escríbanos por privado."))

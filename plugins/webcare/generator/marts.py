@@ -18,7 +18,7 @@ from .truth import channel_ids
 PRIORITY = "normal"
 INTERACTION_COLUMNS = ("channel", "institution_id", "native_id", "local_date", "is_answered", "first_response_at",
                        "has_clock_skew", "first_response_minutes", "first_response_business_minutes", "sla_target_minutes",
-                       "sla_time_basis", "sla_breach_at", "sla_status", "sla_elapsed_minutes")
+                       "sla_time_basis", "sla_breach_at", "sla_status", "sla_elapsed_minutes", "deleted_at", "is_deleted")
 BACKLOG_COLUMNS = ("channel", "institution_id", "native_id", "date_day", "age_minutes", "is_past_sla")
 KPI_COLUMNS = ("institution_id", "channel", "period_start", "inbound", "answered", "response_rate",
                "median_first_response_minutes", "p90_first_response_minutes", "median_first_response_business_minutes",
@@ -55,11 +55,16 @@ def interaction(seeds: Seeds, message: dict, as_of: datetime) -> tuple[dict, dat
     reply = parse_time(message["first_reply_at"]) if message.get("first_reply_at") else None
     if reply is not None and reply >= as_of:
         reply = None  # not known yet
+    known_deleted = parse_time(message["deletion_known_at"]) if message.get("deletion_known_at") else None
+    if known_deleted is not None and known_deleted > as_of:
+        known_deleted = None  # not known yet
     skew = reply is not None and reply < created
     row = {"channel": channel, "institution_id": institution_id, "native_id": message.get("native_id", message["message_id"]),
            "local_date": local_date, "is_answered": reply is not None, "first_response_at": reply, "has_clock_skew": skew,
            "first_response_minutes": None, "first_response_business_minutes": None, "sla_target_minutes": None,
-           "sla_time_basis": None, "sla_breach_at": None, "sla_status": None, "sla_elapsed_minutes": None}
+           "sla_time_basis": None, "sla_breach_at": None, "sla_status": None, "sla_elapsed_minutes": None,
+           "deleted_at": known_deleted,
+           "is_deleted": known_deleted is not None and (reply is None or reply > known_deleted)}
     if skew:
         return row, created
     if reply is not None:
@@ -78,6 +83,8 @@ def interaction(seeds: Seeds, message: dict, as_of: datetime) -> tuple[dict, dat
     elapsed = hours.business_minutes(created, end) if business else (end - created) / MINUTE
     row |= {"sla_target_minutes": policy.target_minutes, "sla_time_basis": policy.time_basis, "sla_breach_at": breach,
             "sla_status": status, "sla_elapsed_minutes": elapsed}
+    if row["is_deleted"]:  # deleted before an answer: no SLA outcome, nothing elapsing
+        row |= {"sla_status": "deleted", "sla_elapsed_minutes": None}
     return row, created
 
 
@@ -86,7 +93,8 @@ def backlog_rows(seeds: Seeds, row: dict, created: datetime, as_of: datetime, as
     rows, day, reply, breach = [], row["local_date"], row["first_response_at"], row["sla_breach_at"]
     while day <= as_of_day:
         end = min(local_midnight_after(seeds, row["institution_id"], day), as_of)
-        if not created < end or (reply is not None and reply < end):
+        if not created < end or (reply is not None and reply < end) or (
+                row["deleted_at"] is not None and row["deleted_at"] <= end):
             break
         rows.append({"channel": row["channel"], "institution_id": row["institution_id"], "native_id": row["native_id"],
                      "date_day": day, "age_minutes": (end - created) / MINUTE,

@@ -43,14 +43,19 @@ def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[d
             if user_id in by_account and tweet["author_id"] != user_id:
                 messages.append(message("x", by_account[user_id], tweet["id"], tweet["created_at"],
                                         first_replies.get((user_id, tweet["id"]))))
-    replies, created = {}, {}
+    replies, created, deleted = {}, {}, {}
     for line in reviews:
         review = line["review"]
+        if "deleted_from" in line:
+            deleted[review["name"]] = line["deleted_from"]
         created[review["name"]] = (by_location[line["location"]], review["createTime"])
         if "reviewReply" in review:
             replies[review["name"]] = review["reviewReply"]["updateTime"]
-    messages += [message("google", institution, name, created_at, replies.get(name))
-                 for name, (institution, created_at) in created.items()]
+    for name, (institution, created_at) in created.items():
+        record = message("google", institution, name, created_at, replies.get(name))
+        if name in deleted:
+            record |= {"deleted_at": deleted[name], "deletion_known_at": x_time(deletion_known_at(deleted[name]))}
+        messages.append(record)
     if graph:
         messages += facebook_messages(institutions, graph.get("pages", {}))
         messages += instagram_messages(institutions, graph.get("ig_users", {}))
@@ -93,6 +98,14 @@ def instagram_messages(institutions: list[dict], ig_users: dict) -> list[dict]:
                                  optional_x_time(first_replies.get(comment["id"])))
                 messages.append(record | {"is_hidden": comment.get("hidden") is True})
     return messages
+
+
+def deletion_known_at(deleted_at: str) -> datetime:
+    """When the warehouse knows a review is gone (docs/metrics.md#deleted): the cutoff of the first
+    daily run after the deletion, whose complete read misses it (runs end each UTC day at midnight)."""
+    moment = parse_time(deleted_at)
+    midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight + timedelta(days=1)
 
 
 def graph_time_as_x(text: str) -> str:

@@ -127,7 +127,7 @@ def fetch_reviews(client: ReviewsClient, location: str, cutoff: datetime | None 
         token = body.get("nextPageToken")
         if not token:
             break
-    return Extracted(records, to_rfc3339(newest) if newest else None, pages)
+    return Extracted(records, to_rfc3339(newest) if newest else None, pages, complete=True)
 
 
 def _time_or_none(record: object, field: str) -> datetime | None:

@@ -125,6 +125,7 @@ class Extracted:
     cursor_after: str | None
     pages: int
     warnings: list[str] = field(default_factory=list)  # e.g. a timeline cap reached: data may be missing
+    complete: bool = False  # every record the API has for the account (before the cutoff): what is missing is deleted
 
 
 def fetch_timeline(client, kind: str, user_id: str, since: datetime | None, end_time: datetime) -> Extracted:

@@ -22,7 +22,8 @@ facebook_comments as (
         cast(null as integer)                                as star_rating,
         cast(null as text)                                   as lang,
         {{ annotation_columns('message') }},
-        false                                                as is_hidden
+        false                                                as is_hidden,
+        cast(null as timestamptz)                            as deleted_at  -- no complete reads: deletions unknown
     from {{ ref('stg_facebook__comments') }} as comments
     inner join institutions
         on institutions.facebook_page_id = comments.page_id

@@ -1,4 +1,5 @@
--- Google: each review of the institution's location, once (its latest version).
+-- Google: each review of the institution's location, once (its latest version), with when the
+-- warehouse learnt it was deleted (a complete read no longer returned it).
 -- The channel's mapping onto the common shape (see int_inbound_messages_unioned / int_responses_unioned).
 with
 
@@ -20,11 +21,16 @@ google_reviews as (
         reviews.star_rating,
         cast(null as text)                                   as lang,
         {{ annotation_columns('message') }},
-        false                                                as is_hidden
+        false                                                as is_hidden,
+        deletions.deleted_observed_at                        as deleted_at
     from {{ ref('int_google_reviews_deduplicated') }} as reviews
     inner join institutions
         on reviews.location_name = {{ google_location_name('institutions') }}
     {{ join_annotations('message', 'google_reviews', 'reviews.location_name', 'reviews.review_name', 'reviews.review_version_id') }}
+    left join {{ ref('stg_webcare__deletions') }} as deletions
+        on  deletions.source_name = 'google_reviews'
+        and deletions.account_id = reviews.location_name
+        and deletions.record_key = reviews.review_name
 
 )
 

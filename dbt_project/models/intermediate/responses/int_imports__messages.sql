@@ -15,7 +15,8 @@ imported_messages as (
         imported.star_rating,
         cast(null as text)                                   as lang,
         {{ annotation_columns('message') }},
-        false                                                as is_hidden
+        false                                                as is_hidden,
+        cast(null as timestamptz)                            as deleted_at  -- no complete reads: deletions unknown
     from {{ ref('stg_imports__messages') }} as imported
     inner join {{ ref('int_institution_accounts') }} as accounts
         on accounts.account_id = imported.account_id

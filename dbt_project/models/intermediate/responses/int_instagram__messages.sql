@@ -21,7 +21,8 @@ instagram_comments as (
         cast(null as integer)                                as star_rating,
         cast(null as text)                                   as lang,
         {{ annotation_columns('message') }},
-        comments.is_hidden
+        comments.is_hidden,
+        cast(null as timestamptz)                            as deleted_at  -- no complete reads: deletions unknown
     from {{ ref('stg_instagram__comments') }} as comments
     inner join institutions
         on institutions.instagram_user_id = comments.ig_user_id

@@ -52,11 +52,17 @@ joined as (
         messages.star_rating,
         messages.lang,
         messages.is_hidden,
+        messages.deleted_at,
         first_replies.first_response_at,
         coalesce(first_replies.replies_count, 0)             as replies_count,
         first_replies.first_response_at is not null          as is_answered,
-        coalesce(first_replies.first_response_at < messages.created_at, false) as has_clock_skew
+        coalesce(first_replies.first_response_at < messages.created_at, false) as has_clock_skew,
+        -- deleted on the platform while still unanswered: it can no longer be answered (docs/metrics.md#deleted)
+        coalesce(messages.deleted_at <= as_of.as_of
+                 and (first_replies.first_response_at is null
+                      or first_replies.first_response_at > messages.deleted_at), false) as is_deleted
     from messages
+    cross join as_of
     left join first_replies
         on  first_replies.message_id = messages.message_id
         and first_replies.institution_id = messages.institution_id

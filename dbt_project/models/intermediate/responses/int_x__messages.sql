@@ -50,7 +50,8 @@ x_mentions as (
         cast(null as integer)                                as star_rating,
         mentions.lang,
         {{ annotation_columns('message') }},
-        false                                                as is_hidden
+        false                                                as is_hidden,
+        cast(null as timestamptz)                            as deleted_at  -- no complete reads: deletions unknown
     from latest_versions as mentions
     inner join first_versions
         on  first_versions.mentioned_user_id = mentions.mentioned_user_id

@@ -62,10 +62,15 @@ select
     cast(measured.sla_target_minutes as integer)             as sla_target_minutes,
     cast(measured.sla_time_basis as text)                    as sla_time_basis,
     cast(measured.sla_breach_at as timestamptz)              as sla_breach_at,
-    cast(measured.sla_status as text)                        as sla_status,
-    cast(measured.sla_elapsed_minutes as double precision)   as sla_elapsed_minutes,
+    -- a message deleted on the platform before it was answered has no SLA outcome (docs/metrics.md#deleted)
+    cast(case when messages.is_deleted and measured.sla_status is not null then 'deleted'
+              else measured.sla_status end as text)          as sla_status,
+    cast(case when not messages.is_deleted then measured.sla_elapsed_minutes end as double precision)
+                                                             as sla_elapsed_minutes,
     cast(messages.native_id as text)                         as native_id,
-    cast(messages.is_hidden as boolean)                      as is_hidden
+    cast(messages.is_hidden as boolean)                      as is_hidden,
+    cast(messages.deleted_at as timestamptz)                 as deleted_at,
+    cast(messages.is_deleted as boolean)                     as is_deleted
 from messages
 left join measured
     on measured.message_id = messages.message_id

@@ -1,6 +1,6 @@
 -- One row per message and local day it was still waiting for an answer at the end of the day
 -- (docs/metrics.md#backlog): from its day to the day before its first response, or to the
--- as-of day. The end of the as-of day is the as-of instant.
+-- as-of day, and not once it is known deleted. The end of the as-of day is the as-of instant.
 with
 
 interactions as (
@@ -30,6 +30,7 @@ message_days as (
         interactions.created_at,
         interactions.first_response_at,
         interactions.sla_breach_at,
+        interactions.deleted_at,
         calendar.date_day,
         least(((calendar.date_day + 1)::timestamp at time zone institutions.time_zone), as_of.as_of) as end_of_day
     from interactions
@@ -53,3 +54,5 @@ select
 from message_days
 where created_at < end_of_day
   and (first_response_at is null or first_response_at >= end_of_day)
+  -- deleted on the platform: out of the backlog from when the warehouse knew it
+  and (deleted_at is null or deleted_at > end_of_day)
