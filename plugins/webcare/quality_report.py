@@ -147,6 +147,9 @@ def verdict(facts: dict) -> tuple[str, str, list[str]]:
         reasons.append(f"Data from {row['source']} account {row['account_id']} is late ({row['status']}).")
     if quarantined:
         reasons.append(f"{quarantined:,} record{'s' if quarantined != 1 else ''} set aside in quarantine.")
+    for batch in _rows(facts, "load_batches"):  # what the extractor warned about (a cap, a short page, a cursor)
+        for warning in batch.get("warnings") or []:
+            reasons.append(f"Extraction warning, {batch['source']} {batch['account_id']}: {warning}")
 
     if failed_stages:
         first = failed_stages[0]
