@@ -31,5 +31,12 @@ class FaultQueue:
                 return fault
         return None
 
+    def peek_delay(self, target: str) -> bool:
+        """Whether the fault ``take`` would give next for this request is a ``delay_seconds`` one."""
+        for fault in self._faults:
+            if fault["match"] in target:
+                return "delay_seconds" in fault and fault["passed"] >= fault["after_pages"]
+        return False
+
     def __len__(self) -> int:
         return len(self._faults)

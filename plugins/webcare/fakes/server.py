@@ -67,8 +67,10 @@ class FakeApis(ThreadedServer):
         self.graph.set_clock(now)
 
     def add_fault(self, fault: dict) -> None:
-        if "inject_record" not in fault and not fault.get("empty") and fault.get("status") not in FAULT_STATUSES:
-            raise ValueError(f"a fault needs inject_record, empty or a status in {sorted(FAULT_STATUSES)}: {fault}")
+        if ("inject_record" not in fault and not fault.get("empty") and "delay_seconds" not in fault
+                and fault.get("status") not in FAULT_STATUSES):
+            raise ValueError(f"a fault needs inject_record, empty, delay_seconds or a status in"
+                             f" {sorted(FAULT_STATUSES)}: {fault}")
         with self.lock:
             self.faults.add(fault)
 
@@ -92,6 +94,10 @@ class FakeApis(ThreadedServer):
             with self.lock:
                 self.requests_log.append((method, url.path, logged, status))
             return status, response_headers, payload
+        with self.lock:
+            delay = self.faults.take(target) if self.faults.peek_delay(target) else None
+        if delay:  # a server that hangs: the answer comes after the client's read timeout
+            time.sleep(delay["delay_seconds"])
         with self.lock:
             status, response_headers, payload = self.api(method, url.path, target, query, headers)
             self.requests_log.append((method, url.path, query, status))

@@ -75,8 +75,10 @@ def review_key(record: object) -> str:
 
 
 class ReviewsClient:
-    def __init__(self, base_url: str, access_token: str, session: requests.Session | None = None):
+    def __init__(self, base_url: str, access_token: str, session: requests.Session | None = None,
+                 timeout: tuple[float, float] = TIMEOUT):
         self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
         self.session = session or make_session()
         self.session.headers["Authorization"] = f"Bearer {access_token}"
 
@@ -85,7 +87,7 @@ class ReviewsClient:
         if page_token:
             params["pageToken"] = page_token
         try:
-            response = self.session.get(f"{self.base_url}/v4/{location}/reviews", params=params, timeout=TIMEOUT)
+            response = self.session.get(f"{self.base_url}/v4/{location}/reviews", params=params, timeout=self.timeout)
         except requests.RequestException as exc:
             raise ServerError(f"Google reviews for {location}: {type(exc).__name__}") from None
         if response.status_code in (401, 403):

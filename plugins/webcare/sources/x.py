@@ -80,7 +80,8 @@ class HostRewritingSession(requests.Session):
         return super().request(method, url, *args, **kwargs)
 
 
-def make_client(base_url: str, bearer_token: str, wait_on_rate_limit: bool = True):
+def make_client(base_url: str, bearer_token: str, wait_on_rate_limit: bool = True,
+                timeout: tuple[float, float] = TIMEOUT):
     """A tweepy client on ``base_url`` (X's own host or any other) with the project's session.
 
     tweepy's own ``wait_on_rate_limit`` sleeps however long the reset is away; the wait is done
@@ -90,7 +91,7 @@ def make_client(base_url: str, bearer_token: str, wait_on_rate_limit: bool = Tru
     import tweepy
 
     client = tweepy.Client(bearer_token=bearer_token, return_type=dict, wait_on_rate_limit=False)
-    client.session = HostRewritingSession(base_url)
+    client.session = HostRewritingSession(base_url, timeout=timeout)
     client.webcare_wait_on_rate_limit = wait_on_rate_limit
     return client
 
