@@ -304,28 +304,34 @@ def test_a_cursor_from_the_future_is_reported_reset_and_loses_nothing(next_day, 
     assert day and {m["native_id"] for m in day} <= facts
 
 
-def test_a_review_deleted_on_the_platform_leaves_the_backlog(backfill, next_day, warehouse_url, dataset):
-    """Deleted by its author during the last day, unanswered: the next run's complete read misses
-    it, so from that run's cutoff it is `deleted` (no SLA outcome) and out of the backlog; raw keeps it."""
-    (gone,) = [m for m in truth_messages(dataset) if m.get("deleted_at")]
-    assert CUTOFF1 + RUN_DELAY < parse_time(gone["deleted_at"]) < WINDOW_END and gone["first_reply_at"] is None
-    message_id = f"google:hsn:{gone['native_id']}"
-    before = [row for row in backfill["marts"]["fct_interactions"] if row[0] == message_id]
-    assert before  # the backfill saw it, waiting
-    row = rows_as_dicts(warehouse_url, f"select * from marts.fct_interactions where message_id = '{message_id}'")[0]
-    assert row["is_deleted"] and row["sla_status"] == "deleted" and row["deleted_at"] == WINDOW_END
-    assert not row["is_answered"] and row["sla_elapsed_minutes"] is None
-    days = [d for (d,) in query(warehouse_url, "select date_day from marts.fct_backlog_daily where message_id = %s"
-                                               " order by 1", (message_id,))]
+def test_posts_deleted_on_the_platform_leave_the_backlog(backfill, next_day, warehouse_url, dataset):
+    """A review and a mention deleted by their authors during the last day, unanswered. The next
+    run learns it (Google: its complete read misses the review; X: the lookup of the posts still
+    waiting says not found), so from that run's cutoff each is `deleted` (no SLA outcome) and out of
+    the backlog; raw keeps them."""
     from zoneinfo import ZoneInfo
 
+    gone = [m for m in truth_messages(dataset) if m.get("deleted_at")]
+    assert sorted(m["channel"] for m in gone) == ["google", "x"]
     as_of_day = WINDOW_END.astimezone(ZoneInfo("Europe/Madrid")).date()  # its end is the as-of instant
-    assert days[0] == row["date_day"] and days[-1] == as_of_day - timedelta(days=1)  # waiting until known deleted
-    assert query(warehouse_url, "select observed_at from raw.deletions where record_key = %s", (gone["native_id"],)) \
-        == [(WINDOW_END,)]
-    assert query(warehouse_url, "select count(*) from raw.google_reviews where record_key = %s",
-                 (gone["native_id"],))[0][0] >= 1  # nothing erased from raw
-    assert query(warehouse_url, "select count(*) from raw.deletions")[0][0] == 1  # nothing else looks deleted
+    for message in gone:
+        assert CUTOFF1 + RUN_DELAY < parse_time(message["deleted_at"]) < WINDOW_END and not message["first_reply_at"]
+        message_id = f"{message['channel']}:hsn:{message['native_id']}"
+        assert [row for row in backfill["marts"]["fct_interactions"] if row[0] == message_id]  # seen, waiting
+        row = rows_as_dicts(warehouse_url, f"select * from marts.fct_interactions where message_id = '{message_id}'")[0]
+        assert row["is_deleted"] and row["sla_status"] == "deleted" and row["deleted_at"] == WINDOW_END
+        assert not row["is_answered"] and row["sla_elapsed_minutes"] is None
+        days = [d for (d,) in query(warehouse_url, "select date_day from marts.fct_backlog_daily where message_id = %s"
+                                                   " order by 1", (message_id,))]
+        assert days[0] == row["date_day"] and days[-1] == as_of_day - timedelta(days=1)  # waiting until known deleted
+        table = {"x": "x_mentions", "google": "google_reviews"}[message["channel"]]
+        assert query(warehouse_url, "select source, observed_at from raw.deletions where record_key = %s",
+                     (message["native_id"],)) == [(table, WINDOW_END)]
+        assert query(warehouse_url, f"select count(*) from raw.{table} where record_key = %s",
+                     (message["native_id"],))[0][0] >= 1  # nothing erased from raw
+    assert query(warehouse_url, "select count(*) from raw.deletions")[0][0] == 2  # nothing else looks deleted
+    looked_up = [q for _, path, q, _ in next_day["requests"] if path == "/2/tweets"]
+    assert looked_up and all(len(q["ids"].split(",")) <= 100 for q in looked_up)
 
 
 def warehouse_digest(url: str) -> dict:

@@ -1,16 +1,29 @@
-"""Posts deleted on the platform: what a complete read of an account no longer returns.
+"""Posts deleted on the platform, as the warehouse learns of them.
 
-A source whose fetch reads everything the API has for an account (``Extracted.complete``: Google
-reviews, read whole every run) tells the warehouse what is gone: a record loaded before, created
-before the run's cutoff, and missing from the read was deleted by its author or the platform.
-It is recorded once in ``raw.deletions`` (raw itself keeps every version: nothing is erased
-here), known from the warehouse's as-of instant at that moment (the run's cutoff, or the latest
-cutoff already loaded when an old day is rerun), and the marts take the message out of the
-backlog from then on (docs/metrics.md#deleted).
+Two ways, by what the API allows:
+
+- a **complete read** (``Extracted.complete``: Google reviews, read whole every run): a record
+  loaded before, created before the run's cutoff and missing from the read is gone;
+- a **lookup of the posts still waiting** (``Source.lookup_deleted``: X, ``GET /2/tweets?ids=``):
+  each run asks for the messages of the account that the published marts show unanswered (of the
+  last ``WAITING_DAYS``), and the API says which no longer exist.
+
+Each is recorded once in ``raw.deletions`` (raw keeps every version: nothing is erased here),
+known from the warehouse's as-of instant at that moment (the run's cutoff, or the latest cutoff
+already loaded when an old day is rerun); the marts take the message out of the backlog from then
+on (docs/metrics.md#deleted).
 """
 from __future__ import annotations
 
+import logging
+
 from webcare.sources import SOURCES
+
+log = logging.getLogger(__name__)
+
+WAITING_DAYS = 90  # how far back the posts still waiting are looked up each run
+# the marts' channel and the institutions seed's column of each source's accounts
+WAITING = {"x_mentions": ("x", "x_user_id")}
 
 
 def record_missing(cur, source: str, account_id: str, present_keys: list[str], cutoff: str, run_id: str) -> int:
@@ -29,3 +42,41 @@ def record_missing(cur, source: str, account_id: str, present_keys: list[str], c
          "created": hooks.created_field, "present": present_keys},
     )
     return cur.rowcount
+
+
+def record_deleted(cur, source: str, account_id: str, keys: list[str], cutoff: str, run_id: str) -> int:
+    """Record the keys the API said no longer exist (a lookup of the posts still waiting)."""
+    if not keys:
+        return 0
+    cur.execute(
+        """insert into raw.deletions (source, account_id, record_key, observed_at, run_id)
+           select %(source)s, %(account)s, key,
+                  greatest(%(cutoff)s::timestamptz, (select max(cutoff) from raw.load_batches)), %(run_id)s
+           from unnest(%(keys)s::text[]) as keys (key)
+           on conflict (source, account_id, record_key) do nothing""",
+        {"source": source, "account": account_id, "cutoff": cutoff, "run_id": run_id, "keys": list(keys)},
+    )
+    return cur.rowcount
+
+
+def waiting_keys(source: str, account_id: str, cutoff, url: str) -> list[str]:
+    """The account's messages the published marts show unanswered and not deleted, of the last WAITING_DAYS."""
+    import psycopg2
+
+    from webcare import warehouse
+
+    channel, column = WAITING[source]
+    try:
+        with warehouse.transaction(url) as conn, conn.cursor() as cur:
+            cur.execute(
+                f"""select f.native_id
+                    from marts.fct_interactions as f
+                    join reference.institutions as i on i.institution_id = f.institution_id
+                    where f.channel_id = %s and i.{column} = %s and not f.is_answered and not f.is_deleted
+                      and f.created_at >= %s::timestamptz - interval '{WAITING_DAYS} days'
+                      and f.created_at < %s::timestamptz
+                    order by f.created_at""",
+                (channel, account_id, cutoff, cutoff))
+            return [key for (key,) in cur.fetchall()]
+    except (psycopg2.errors.UndefinedTable, psycopg2.errors.UndefinedColumn):  # nothing published yet
+        return []

@@ -95,8 +95,14 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
     day_start = datetime(batch_date.year, batch_date.month, batch_date.day, tzinfo=timezone.utc)
     since, kept, warnings = window(cursor, min(day_start, cutoff), cutoff, hooks.lookback)
     extracted_at = datetime.now(timezone.utc)
-    result = hooks.fetch(connections.api_settings(hooks.connection), account_id, since, cutoff)
+    settings = connections.api_settings(hooks.connection)
+    result = hooks.fetch(settings, account_id, since, cutoff)
     warnings += result.warnings
+    deleted: list[str] = []
+    if hooks.lookup_deleted:  # the posts still waiting for an answer: does the platform still have them?
+        from webcare.deletions import waiting_keys
+
+        deleted = hooks.lookup_deleted(settings, waiting_keys(source, account_id, cutoff, url))
     after = max((m for m in (kept, cursor_instant(result.cursor_after)) if m is not None), default=None)
     meta = {
         "source": source, "account_id": account_id, "run_id": run_id,
@@ -104,7 +110,7 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
         "since": since.isoformat() if since else None,
         "extracted_at": extracted_at.isoformat(), "pages": result.pages,
         "cursor_before": cursor, "cursor_after": to_rfc3339(after) if after else None,
-        "warnings": warnings, "complete": result.complete,
+        "warnings": warnings, "complete": result.complete, "deleted_keys": deleted,
     }
     for warning in warnings:
         log.warning("%s %s: %s", source, account_id, warning)

@@ -102,6 +102,10 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
             from webcare.deletions import record_missing
 
             record_missing(cur, source, account, [key for key, _, _ in valid], meta["cutoff"], meta["run_id"])
+        if meta.get("deleted_keys") and meta.get("cutoff"):  # the API said these no longer exist
+            from webcare.deletions import record_deleted
+
+            record_deleted(cur, source, account, meta["deleted_keys"], meta["cutoff"], meta["run_id"])
         if meta.get("cursor_after"):
             cur.execute(
                 """insert into raw.extract_cursors (source, account_id, cursor_value, run_id)

@@ -119,6 +119,12 @@ class FakeApis(ThreadedServer):
             return status, {"Content-Type": JSON}, inject(payload, "reviews", fault) if status == 200 else payload
         if not authorized:
             return 401, {"Content-Type": PROBLEM}, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}
+        if x_api.LOOKUP_PATH.match(path) and method == "GET":
+            rate_headers, exhausted = self.x.rate_limit("lookup")
+            if exhausted:
+                return too_many_requests(rate_headers, int(rate_headers["x-rate-limit-reset"]))
+            status, payload = self.x.lookup(query, self.clock)
+            return status, {**rate_headers, "Content-Type": JSON if status == 200 else PROBLEM}, payload
         if not x_match or method != "GET":
             return 404, {"Content-Type": PROBLEM}, x_problem(404)
         user_id, endpoint = x_match.groups()

@@ -10,6 +10,8 @@ from webcare.generator.times import parse_time
 from .responses import x_invalid
 
 PATH = re.compile(r"^/2/users/([^/]+)/(mentions|tweets)$")
+LOOKUP_PATH = re.compile(r"^/2/tweets$")  # posts lookup by ids (getPostsByIds)
+LOOKUP_PARAMETERS = {"ids", "tweet.fields", "expansions", "media.fields", "poll.fields", "user.fields", "place.fields"}
 TWEET_ID = re.compile(r"^[0-9]{1,19}$")
 TWEET_FIELDS = frozenset((
     "article", "attachments", "author_id", "card_uri", "community_id", "context_annotations", "conversation_id",
@@ -27,7 +29,7 @@ COMMON_PARAMETERS = {"since_id", "until_id", "max_results", "pagination_token", 
 PARAMETERS = {"mentions": COMMON_PARAMETERS, "tweets": COMMON_PARAMETERS | {"exclude"}}
 TIMELINE_CAPS = {"mentions": 800, "tweets": 3200}
 EXCLUDE_REPLIES_CAP = 800  # the tweets timeline serves only 800 posts with exclude=replies
-RATE_LIMITS = {"mentions": 450, "tweets": 1500}  # requests per 15-minute window (app auth)
+RATE_LIMITS = {"mentions": 450, "tweets": 1500, "lookup": 3500}  # requests per 15-minute window (app auth)
 RATE_WINDOW_SECONDS = 900
 
 
@@ -101,6 +103,8 @@ class XApi:
         self.created = {r["tweet"]["id"]: parse_time(r["tweet"]["created_at"]) for r in records}
         # an edited post's earlier version leaves the timelines when the edit is posted
         self.superseded = {r["tweet"]["id"]: parse_time(r["superseded_at"]) for r in records if "superseded_at" in r}
+        # a post its author deleted: gone from timelines and lookups from then on
+        self.deleted = {r["tweet"]["id"]: parse_time(r["deleted_from"]) for r in records if "deleted_from" in r}
         self.timelines = {"mentions": {}, "tweets": {}}  # newest first
         for record in records:
             for user_id in record["mentions_user_ids"]:
@@ -163,7 +167,36 @@ class XApi:
         return body
 
     def visible(self, tweet_id: str, clock: datetime) -> bool:
-        return self.created[tweet_id] <= clock and not (tweet_id in self.superseded and self.superseded[tweet_id] <= clock)
+        return (self.exists(tweet_id, clock)
+                and not (tweet_id in self.superseded and self.superseded[tweet_id] <= clock))
+
+    def exists(self, tweet_id: str, clock: datetime) -> bool:
+        """Written by then and not deleted (an earlier version of an edited post still exists)."""
+        return (tweet_id in self.created and self.created[tweet_id] <= clock
+                and not (tweet_id in self.deleted and self.deleted[tweet_id] <= clock))
+
+    def lookup(self, query: dict, clock: datetime) -> tuple[int, dict]:
+        """``GET /2/tweets?ids=``: the posts that exist; a resource-not-found problem for each that does not."""
+        try:
+            for name in query:
+                if name not in LOOKUP_PARAMETERS:
+                    raise InvalidRequest(name, query[name], f"The query parameter [{name}] is not one of"
+                                                            f" [{', '.join(sorted(LOOKUP_PARAMETERS))}]")
+            ids = [i for i in query.get("ids", "").split(",") if i]
+            if not 1 <= len(ids) <= 100:
+                raise InvalidRequest("ids", query.get("ids", ""), "The `ids` query parameter value must hold 1 to 100 ids")
+            for value in ids:
+                if not TWEET_ID.match(value):
+                    raise InvalidRequest("ids", value, f"The `ids` query parameter value [{value}] does not match ^[0-9]{{1,19}}$")
+            fields = set(listed(query, "tweet.fields", TWEET_FIELDS)) | set(DEFAULT_FIELDS)
+        except InvalidRequest as invalid:
+            return 400, invalid.body
+        found = [project(self.tweets[i], fields) for i in dict.fromkeys(ids) if self.exists(i, clock)]
+        missing = [{"value": i, "detail": f"Could not find tweet with ids: [{i}].", "title": "Not Found Error",
+                    "resource_type": "tweet", "parameter": "ids", "resource_id": i,
+                    "type": "https://api.twitter.com/2/problems/resource-not-found"}
+                   for i in dict.fromkeys(ids) if not self.exists(i, clock)]
+        return 200, {k: v for k, v in (("data", found), ("errors", missing)) if v}
 
     def selected(self, tweet: dict, since_id, until_id, start_time, end_time, cursor) -> bool:
         number, created = int(tweet["id"]), self.created[tweet["id"]]

@@ -7,8 +7,8 @@ random stream (so the regular traffic does not change when a case is added):
   midnight inside the window. A run starts after midnight, so the API already serves them when
   the run for the day before reads it; they belong to the next day's run.
 - **late Google reply**: a review answered three weeks after it was written (beyond the window).
-- **deleted review**: an unanswered review its author deletes half a day before the window ends
-  (its line's ``deleted_from``: the fake API stops serving it from then on).
+- **deleted posts**: an unanswered review and an unanswered mention their authors delete half a
+  day before the window ends (the line's ``deleted_from``: the fake APIs stop serving them then).
 - **X edits**: a mention edited a few minutes after it was posted. X gives the edit a new post id
   (``edit_history_tweet_ids`` lists every version's id, the first one first) and its timeline
   shows only the latest version from then on; the institution replies to the first version of
@@ -118,4 +118,10 @@ def x_cases(seed: int, institution: dict, window: tuple[datetime, datetime]) -> 
         if answer_version:
             tweet(created + timedelta(hours=2 + n), account, f"@{patient['username']} Le escribimos por DM.",
                   patient["id"], reply_to=first_id if answer_version == "first" else edited_id)
+    # deleted by its author, unanswered, half a day before the window ends
+    patient = people.x_user(rng)
+    patients.append(patient)
+    created = window[0] + timedelta(days=1, hours=16, minutes=rng.randrange(50))
+    gone = tweet(created, patient, f"@{account['username']} Es una vergüenza cómo tratan a los mayores", account["id"])
+    gone["deleted_from"] = x_time(window[1] - DELETED_BEFORE_END)
     return lines, patients

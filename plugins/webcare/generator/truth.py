@@ -42,7 +42,7 @@ def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[d
         for user_id in line["mentions_user_ids"]:
             if user_id in by_account and tweet["author_id"] != user_id:
                 messages.append(message("x", by_account[user_id], tweet["id"], tweet["created_at"],
-                                        first_replies.get((user_id, tweet["id"]))))
+                                        first_replies.get((user_id, tweet["id"]))) | deletion(line))
     replies, created, deleted = {}, {}, {}
     for line in reviews:
         review = line["review"]
@@ -53,9 +53,7 @@ def messages_truth(institutions: list[dict], tweets: list[dict], reviews: list[d
             replies[review["name"]] = review["reviewReply"]["updateTime"]
     for name, (institution, created_at) in created.items():
         record = message("google", institution, name, created_at, replies.get(name))
-        if name in deleted:
-            record |= {"deleted_at": deleted[name], "deletion_known_at": x_time(deletion_known_at(deleted[name]))}
-        messages.append(record)
+        messages.append(record | deletion({"deleted_from": deleted[name]} if name in deleted else {}))
     if graph:
         messages += facebook_messages(institutions, graph.get("pages", {}))
         messages += instagram_messages(institutions, graph.get("ig_users", {}))
@@ -100,9 +98,16 @@ def instagram_messages(institutions: list[dict], ig_users: dict) -> list[dict]:
     return messages
 
 
+def deletion(line: dict) -> dict:
+    """The deletion fields of a message whose generated line says its author deleted it."""
+    if "deleted_from" not in line:
+        return {}
+    return {"deleted_at": line["deleted_from"], "deletion_known_at": x_time(deletion_known_at(line["deleted_from"]))}
+
+
 def deletion_known_at(deleted_at: str) -> datetime:
-    """When the warehouse knows a review is gone (docs/metrics.md#deleted): the cutoff of the first
-    daily run after the deletion, whose complete read misses it (runs end each UTC day at midnight)."""
+    """When the warehouse knows a post is gone (docs/metrics.md#deleted): the cutoff of the first
+    daily run after the deletion, whose read misses it (runs end each UTC day at midnight)."""
     moment = parse_time(deleted_at)
     midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
     return midnight + timedelta(days=1)

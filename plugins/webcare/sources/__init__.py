@@ -35,6 +35,7 @@ class Source:
     fetch: Optional[Callable] = None           # (ApiSettings, account_id, since, cutoff: datetime) -> Extracted
     created_field: str = "created_at"          # the payload's creation time (freshness, volume checks)
     lookback: timedelta = timedelta(0)         # how far before the cursor each run reads again (late visibility)
+    lookup_deleted: Optional[Callable] = None  # (ApiSettings, keys) -> the keys the API says no longer exist
 
     @property
     def table(self) -> str:
@@ -65,7 +66,9 @@ def _sources() -> dict[str, Source]:
 
     sources = [
         Source("x_mentions", "x", x.tweet_key, (Text("message", "{text}"),),
-               X_API, _column("x_user_id"), x_timeline("mentions"), lookback=x.LOOKBACK),
+               X_API, _column("x_user_id"), x_timeline("mentions"), lookback=x.LOOKBACK,
+               lookup_deleted=lambda settings, keys: x.deleted_among(x.make_client(settings.base_url, settings.token),
+                                                                     keys)),
         Source("x_tweets", "x", x.tweet_key, (Text("reply", "{text}"),),
                X_API, _column("x_user_id"), x_timeline("tweets"), lookback=x.LOOKBACK),
         Source("google_reviews", "google", google.review_key,

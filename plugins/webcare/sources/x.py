@@ -197,3 +197,31 @@ def _read_timeline(tweepy, method, kind: str, user_id: str, params: dict) -> tup
                             f" up to {counted - len(data)} may be missing")
         records.extend(data)
     return records, warnings, pages
+
+
+def deleted_among(client, ids: list[str]) -> list[str]:
+    """The posts of ``ids`` that X says no longer exist (``GET /2/tweets``, 100 ids a request):
+    a resource-not-found problem of type tweet. A post X refuses to show (a protected account) is
+    not a deletion."""
+    import tweepy
+
+    gone: list[str] = []
+    for start in range(0, len(ids), 100):
+        chunk = ids[start:start + 100]
+        try:
+            body = client.get_tweets(ids=chunk)
+        except tweepy.TooManyRequests as exc:
+            raise RateLimited("X posts lookup rate limited",
+                              reset_at=float(exc.response.headers.get("x-rate-limit-reset", 0) or 0)) from exc
+        except (tweepy.Unauthorized, tweepy.Forbidden) as exc:
+            raise AuthError(f"X refused the credentials for the posts lookup: {exc}") from exc
+        except tweepy.TwitterServerError as exc:
+            raise ServerError(f"X posts lookup kept failing: {exc}") from exc
+        except requests.RequestException as exc:
+            raise ServerError(f"X posts lookup: {type(exc).__name__}") from exc
+        for problem in (body or {}).get("errors", []):
+            if (isinstance(problem, dict) and problem.get("resource_type") == "tweet"
+                    and str(problem.get("type", "")).endswith("/resource-not-found")):
+                gone.append(str(problem.get("resource_id") or problem.get("value")))
+    return [i for i in ids if i in set(gone)]
+

@@ -2,7 +2,7 @@
 -- The channel's mapping onto the common shape (see int_inbound_messages_unioned / int_responses_unioned).
 -- An edited post is one message (docs/metrics.md#inbound-message): it keeps its first version's
 -- id and creation time (from the first version when loaded, else from that id's snowflake), and
--- carries its latest version's text.
+-- carries its latest version's text. Deleted posts: when the X lookup said it no longer exists.
 with
 
 institutions as (
@@ -51,7 +51,7 @@ x_mentions as (
         mentions.lang,
         {{ annotation_columns('message') }},
         false                                                as is_hidden,
-        cast(null as timestamptz)                            as deleted_at  -- no complete reads: deletions unknown
+        deletions.deleted_observed_at                        as deleted_at
     from latest_versions as mentions
     inner join first_versions
         on  first_versions.mentioned_user_id = mentions.mentioned_user_id
@@ -59,6 +59,10 @@ x_mentions as (
     inner join institutions
         on institutions.x_user_id = mentions.mentioned_user_id
     {{ join_annotations('message', 'x_mentions', 'mentions.mentioned_user_id', 'mentions.tweet_id', 'mentions.tweet_version_id') }}
+    left join {{ ref('stg_webcare__deletions') }} as deletions
+        on  deletions.source_name = 'x_mentions'
+        and deletions.account_id = mentions.mentioned_user_id
+        and deletions.record_key = mentions.original_tweet_id
 
 )
 
