@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from webcare import config, connections, warehouse
+from webcare import batch_files, config, connections, warehouse
 from webcare.sources import SOURCES
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
         "cursor_before": cursor, "cursor_after": result.cursor_after,
     }
     path = batch_path(run_id, source, account_id)
-    path.write_text(json.dumps({"meta": meta, "records": result.records}, ensure_ascii=False))
+    batch_files.write(path, meta, result.records)
     log.info("%s %s: %d records in %d pages (cursor %s -> %s)", source, account_id,
              len(result.records), result.pages, cursor, result.cursor_after)
     return str(path)
