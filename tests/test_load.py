@@ -143,7 +143,9 @@ def test_rows_the_raw_gate_rejects_move_to_the_quarantine_and_never_load_again(c
     from webcare import warehouse
     from webcare.load import load_batch, quarantine_rows
 
-    load_batch(batch([tweet("10"), tweet("11"), tweet("12")]), clean)
+    first = batch([tweet("10"), tweet("11"), tweet("12")])
+    first["meta"]["cursor_before"] = "9"
+    load_batch(first, clean)
     (raw_id,), = query(clean, "select raw_id from raw.x_mentions where account_id = %s and record_key = '11'",
                        (ACCOUNT,))
     with warehouse.transaction(clean) as conn, conn.cursor() as cur:
@@ -154,6 +156,8 @@ def test_rows_the_raw_gate_rejects_move_to_the_quarantine_and_never_load_again(c
                         " where account_id = %s", (__import__("json").dumps(tweet("11")), ACCOUNT)) == [
         ("raw gate raw_x_mentions: a test", "run-a", True)]
     assert _reconciles(clean, "run-a") == (3, 2, 0, 1, 0)
+    # the batch's cursor goes back to where it started, so the next run reads that window again
+    assert query(clean, "select cursor_value from raw.extract_cursors where account_id = %s", (ACCOUNT,)) == [("9",)]
     # the API serves it again (a lookback, a rerun): it stays in the quarantine
     again = load_batch(batch([tweet("11"), tweet("13")], run_id="run-b"), clean)
     assert (again.inserted, again.seen_before, again.quarantined) == (1, 0, 1)

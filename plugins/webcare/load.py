@@ -183,7 +183,12 @@ def quarantine_rows(cur, table: str, raw_ids: list[int], reason: str) -> int:
     """Move rows of ``raw.<table>`` to ``raw.quarantine`` with ``reason`` and correct their
     batches' counts in ``raw.load_batches`` (inserted down, quarantined up), in the caller's
     transaction: the ledger still reconciles, and the loader never loads that content again.
-    The quarantined row keeps the run, batch date and extraction time of its load."""
+    The quarantined row keeps the run, batch date and extraction time of its load.
+
+    The account's cursor goes back to where that batch started (when no later batch moved it):
+    the rejected record may have moved it (a future ``updateTime`` becomes Google's watermark, a
+    future X id the ``since_id``), and the next run must read that window again; what it reads
+    again is recognised as already loaded, and the rejected record stays in the quarantine."""
     if not raw_ids:
         return 0
     cur.execute(
@@ -202,6 +207,16 @@ def quarantine_rows(cur, table: str, raw_ids: list[int], reason: str) -> int:
                 set records_inserted = b.records_inserted - m.n, records_quarantined = b.records_quarantined + m.n
                 from (select run_id, account_id, count(*) as n from moved group by 1, 2) m
                 where b.run_id = m.run_id and b.source = %(source)s and b.account_id = m.account_id
+                returning b.account_id, b.cursor_before, b.cursor_after
+            ), rewound as (
+                update raw.extract_cursors c set cursor_value = counted.cursor_before, updated_at = now()
+                from counted
+                where c.source = %(source)s and c.account_id = counted.account_id
+                  and c.cursor_value = counted.cursor_after and counted.cursor_before is not null
+            ), forgotten as (
+                delete from raw.extract_cursors c using counted
+                where c.source = %(source)s and c.account_id = counted.account_id
+                  and c.cursor_value = counted.cursor_after and counted.cursor_before is null
             )
             select count(*) from moved""",
         {"ids": list(raw_ids), "source": table, "reason": reason},
