@@ -179,3 +179,40 @@ def test_a_record_postgresql_refuses_is_quarantined_alone(clean, monkeypatch):
     assert query(clean, "select reason from raw.quarantine where account_id = %s", (ACCOUNT,)) == [
         ("PostgreSQL cannot store it as jsonb (untranslatable character)",)]
     assert _reconciles(clean, "run-a") == (3, 2, 0, 1, 0)
+
+
+def test_the_import_reader_names_line_and_column_of_every_poison_value(tmp_path):
+    """A JSON Lines export (a mapping of its own) with the poison of the API records: each row
+    is a rejection naming its line (and column where there is one), the good rows are read."""
+    import json
+
+    from webcare.imports.mapping import load_mapping
+    from webcare.imports.reader import read_file, split
+    from webcare.storable import MAX_RECORD_BYTES
+
+    mapping = tmp_path / "poison_jsonl.yml"
+    mapping.write_text("name: poison_jsonl\ndescription: test\nformat: jsonl\nencoding: utf-8\ntimezone: UTC\n"
+                       "columns: [id, author, created_at, text]\nconstants:\n  channel: x\n  account_id: hsn\n"
+                       "messages:\n  - fields:\n      message_id: {column: id, transform: strip}\n      conversation_id: {column: id}\n"
+                       "      author_id: {column: author, transform: strip}\n      is_institution: {value: false}\n"
+                       "      created_at: {column: created_at, transform: iso_time}\n      text: {column: text}\n")
+
+    def line(**changes) -> str:
+        return json.dumps({"id": "1", "author": "a", "created_at": "2026-04-07T10:00:00Z", "text": "hola", **changes})
+
+    deep = '{"id": "9", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    lines = [line(id="1"), line(id="2", text="hola\x00"), line(id="3", text="\ud83d"),
+             line(id="4", created_at="0001-01-01T00:30:00+01:00"), line(id="5").replace('"hola"', "1e5000"),
+             deep, line(id="7", text="x" * (MAX_RECORD_BYTES + 1)), line(id="8")]
+    path = tmp_path / "poison.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records, rejections = split(read_file(path, load_mapping(mapping)))
+    assert [r["message_id"] for r in records] == ["1", "8"]
+    assert [(r.line, r.column, r.reason) for r in rejections] == [
+        (2, "text", "line 2, column text: a NUL character (\\u0000, which PostgreSQL cannot store)"),
+        (3, "text", "line 3, column text: a lone surrogate (not a Unicode character, UTF-8 cannot encode it)"),
+        (4, "created_at", "line 4, column created_at: a date outside the range that can be converted to UTC"),
+        (5, "text", "line 5, column text: a number out of range (read as infinity)"),
+        (6, None, "line 6: nested 100,001 levels deep, beyond what can be read"),
+        (7, None, f"line 7: a line of {len(lines[6]) + 1:,} characters, more than a record may hold "
+                  f"({MAX_RECORD_BYTES:,} bytes)")]

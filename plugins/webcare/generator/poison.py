@@ -127,3 +127,47 @@ def google_poison(location: str) -> list[Poison]:
 
 def expected_reasons(poisons: list[Poison]) -> list[str]:
     return sorted(p.reason for p in poisons)
+
+
+# --- an export file with poison rows (the importer: webcare.imports) ------------------------------
+
+def twcs_poison_rows(handle: str = "HospSierraNorte") -> list[tuple[bytes, str | None, str]]:
+    """Rows of the "Customer Support on Twitter" export (csv bytes, one physical line each), with
+    the column and the problem the importer must name (after "line N, column C: ")."""
+    def row(tweet_id: str = "900001", created: str = "Tue Apr 07 10:00:00 +0000 2026",
+            text: bytes = b"hola", author: str = "552299") -> bytes:
+        return b",".join([tweet_id.encode(), author.encode(), b"True", created.encode(),
+                          b'"@' + handle.encode() + b" " + text + b'"', b"", b""]) + b"\r\n"
+
+    return [
+        (row("900001", created="Mon Jan 01 00:30:00 +0100 0001"), "created_at",
+         "a date outside the range that can be converted to UTC"),
+        (row("900002", created="Fri Dec 31 23:30:00 -0100 9999"), "created_at",
+         "a date outside the range that can be converted to UTC"),
+        (row("1e5000"), "tweet_id", "a value that cannot be converted (too long)"),
+        (row("900004", text=b"hola\x00 adios"), "text", "a NUL character (\\u0000, which PostgreSQL cannot store)"),
+        # a UTF-16 surrogate encoded as if it were a character (CESU-8): not UTF-8
+        (row("900005", text=b"hola \xed\xa0\xbd"), "text", "bytes that are not utf-8-sig"),
+    ]
+
+
+def twcs_poison_export(path, institution: str = "hsn", seed: int = 7):
+    """The generated export of ``institution`` with the poison rows appended; its truth gains
+    one rejection per poison row (line, column, reason)."""
+    import re
+    from pathlib import Path
+
+    from .export import institution_row, twcs_export
+
+    export = twcs_export(path, institution=institution, seed=seed)
+    path = Path(path)
+    content = path.read_bytes()
+    line = len(re.findall(rb"\r\n|\r|\n", content)) + 1
+    rejected = []
+    with path.open("ab") as out:
+        for data, column, problem in twcs_poison_rows(institution_row(institution)["x_username"]):
+            out.write(data)
+            rejected.append({"line": line, "column": column, "reason": f"line {line}, column {column}: {problem}"})
+            line += 1
+    export.truth = {**export.truth, "poison": rejected}
+    return export
