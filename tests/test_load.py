@@ -90,6 +90,8 @@ def test_every_poison_record_is_quarantined_with_its_reason_and_batch_mates_load
     assert sorted(r for r, _, _ in rows) == sorted(p.reason for p in poisons)
     by_sha = {s: (r, t) for r, t, s in rows}
     for poison in poisons:
+        if poison.name == "nested_beyond_parsers":  # json.dumps cannot write it: see below
+            continue
         # the hash is that of the whole record as received; the text is storable evidence
         canonical = json.dumps(poison.record, ensure_ascii=False, separators=(",", ":"))
         reason, text = by_sha[hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()]
@@ -213,6 +215,6 @@ def test_the_import_reader_names_line_and_column_of_every_poison_value(tmp_path)
         (3, "text", "line 3, column text: a lone surrogate (not a Unicode character, UTF-8 cannot encode it)"),
         (4, "created_at", "line 4, column created_at: a date outside the range that can be converted to UTC"),
         (5, "text", "line 5, column text: a number out of range (read as infinity)"),
-        (6, None, "line 6: nested 100,001 levels deep, beyond what can be read"),
+        (6, None, "line 6: nested deeper than 32 levels (100,001)"),
         (7, None, f"line 7: a line of {len(lines[6]) + 1:,} characters, more than a record may hold "
                   f"({MAX_RECORD_BYTES:,} bytes)")]

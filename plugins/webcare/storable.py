@@ -24,6 +24,10 @@ import math
 MAX_DEPTH = 32                       # objects and arrays inside one another, the record itself is 1
 MAX_RECORD_BYTES = 1 << 20           # 1 MiB of canonical JSON (UTF-8)
 MAX_QUARANTINE_TEXT = 64 * 1024      # characters of a rejected record kept as evidence in raw.quarantine
+MAX_PARSE_DEPTH = 200                # levels a page is parsed to (Python's recursive parser stops near 1,000)
+# what a page's value nested beyond MAX_PARSE_DEPTH is read as (loads_page): NUL-led, so it can
+# never be stored by mistake, and problem() names it
+DEEP_MARKER = "\x00webcare: nested too deep to read"
 
 
 def canonical_json(record: object) -> str:
@@ -78,6 +82,8 @@ def problem(record: object) -> str | None:
                 return f"nested deeper than {MAX_DEPTH} levels"
             stack.extend((item, depth + 1, _path(where, i)) for i, item in enumerate(value))
         elif isinstance(value, str):
+            if value == DEEP_MARKER:
+                return f"nested deeper than {MAX_DEPTH} levels"
             bad = _text_problem(value)
             if bad:
                 return f"{bad} in {where or 'the record'}"
@@ -135,6 +141,43 @@ class _Token:
 
     def __init__(self, text: str):
         self.text = text
+
+
+def loads_page(text: str) -> object:
+    """``json.loads``, except that a value nested deeper than ``MAX_PARSE_DEPTH`` (which would
+    exhaust Python's recursive parser and lose the whole page) is read as ``DEEP_MARKER``: the
+    page's other records are read as they are, and the loader quarantines the deep one."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        return json.loads(_flatten_deep(text, MAX_PARSE_DEPTH))
+
+
+def _flatten_deep(text: str, limit: int) -> str:
+    out: list[str] = []
+    last, depth, start = 0, 0, None
+    in_string = escaped = False
+    for i, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth == limit + 1:
+                start = i
+        elif char in "]}":
+            depth -= 1
+            if depth == limit and start is not None:
+                out += [text[last:start], json.dumps(DEEP_MARKER)]
+                last, start = i + 1, None
+    out.append(text[last:])
+    return "".join(out)
 
 
 def json_depth(text: str) -> int:

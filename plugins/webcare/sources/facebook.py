@@ -30,6 +30,7 @@ from urllib3.util.retry import Retry
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
 from webcare.sources import InvalidRecord
 from webcare.sources.x import Extracted
+from webcare.storable import loads_page
 from webcare.timestamps import parse_rfc3339, to_rfc3339
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ class GraphClient:
             query["access_token"] = self.access_token
         response = self.session.get(f"{self.base_url}/{self.version}/{path}", params=query, timeout=60)
         try:
-            body = response.json()
+            body = loads_page(response.text)  # a pathological record must not lose its page
         except ValueError:
             if response.status_code >= 500:
                 raise ServerError(f"Graph {path} kept failing: HTTP {response.status_code}") from None

@@ -19,6 +19,7 @@ from urllib3.util.retry import Retry
 
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
 from webcare.sources import InvalidRecord
+from webcare.storable import loads_page
 from webcare.timestamps import parse_rfc3339, to_rfc3339
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,13 @@ def make_client(base_url: str, bearer_token: str, wait_on_rate_limit: bool = Tru
                            wait_on_rate_limit=wait_on_rate_limit)
     if base_url.rstrip("/") != TWITTER_HOST:
         client.session = HostRewritingSession(base_url)
+    client.session.hooks["response"].append(_tolerant_json)  # a pathological record must not lose its page
     return client
+
+
+def _tolerant_json(response, *args, **kwargs):
+    response.json = lambda **_: loads_page(response.text)
+    return response
 
 
 def tweet_key(record: object) -> str:
