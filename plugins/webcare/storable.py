@@ -143,13 +143,15 @@ class _Token:
         self.text = text
 
 
-def loads_page(text: str) -> object:
-    """``json.loads``, except that a value nested deeper than ``MAX_PARSE_DEPTH`` (which would
-    exhaust Python's recursive parser and lose the whole page) is read as ``DEEP_MARKER``: the
-    page's other records are read as they are, and the loader quarantines the deep one."""
+def loads_page(data: str | bytes) -> object:
+    """``json.loads`` of a response body (bytes: UTF-8/16/32 detected as ``json.loads`` does),
+    except that a value nested deeper than ``MAX_PARSE_DEPTH`` (which would exhaust Python's
+    recursive parser and lose the whole page) is read as ``DEEP_MARKER``: the page's other
+    records are read as they are, and the loader quarantines the deep one."""
     try:
-        return json.loads(text)
+        return json.loads(data)
     except RecursionError:
+        text = data if isinstance(data, str) else data.decode(json.detect_encoding(data), "surrogatepass")
         return json.loads(_flatten_deep(text, MAX_PARSE_DEPTH))
 
 

@@ -116,7 +116,7 @@ class GraphClient:
             query["access_token"] = self.access_token
         response = self.session.get(f"{self.base_url}/{self.version}/{path}", params=query, timeout=60)
         try:
-            body = loads_page(response.text)  # a pathological record must not lose its page
+            body = loads_page(response.content)  # a pathological record must not lose its page
         except ValueError:
             if response.status_code >= 500:
                 raise ServerError(f"Graph {path} kept failing: HTTP {response.status_code}") from None

@@ -92,7 +92,7 @@ class ReviewsClient:
         if response.status_code != 200:
             raise SourceError(f"Google reviews for {location}: HTTP {response.status_code} {response.text[:200]}")
         try:
-            body = loads_page(response.text)  # a pathological record must not lose its page
+            body = loads_page(response.content)  # a pathological record must not lose its page
         except ValueError:
             raise BadPayload(f"Google reviews page for {location} is not JSON") from None
         if not isinstance(body, dict):

@@ -69,7 +69,7 @@ def make_client(base_url: str, bearer_token: str, wait_on_rate_limit: bool = Tru
 
 
 def _tolerant_json(response, *args, **kwargs):
-    response.json = lambda **_: loads_page(response.text)
+    response.json = lambda **_: loads_page(response.content)
     return response
 
 
