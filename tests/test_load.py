@@ -139,6 +139,16 @@ def test_timestamps_outside_the_plausible_range_never_raise():
         with pytest.raises(ValueError, match=message):
             parse_rfc3339(value)
     assert parse_rfc3339("2099-12-31T23:30:00-01:00").year == 2100  # a plausible year, then converted
+    from webcare.sources.facebook import comment_key, parse_graph_time  # Graph's +0000 times: the same range
+
+    with pytest.raises(ValueError, match="year 9999 outside"):
+        parse_graph_time("9999-12-31T23:30:00-0100")
+    comment = {"id": "1_2", "post_id": "1_0", "message": "hola", "from": {"id": "5", "name": "Ana"},
+               "created_time": "0001-01-01T00:30:00+0100"}
+    from webcare.sources import InvalidRecord
+
+    with pytest.raises(InvalidRecord, match="invalid created_time: year 1 outside the plausible range"):
+        comment_key(comment)
 
 
 def test_rows_the_raw_gate_rejects_move_to_the_quarantine_and_never_load_again(clean):

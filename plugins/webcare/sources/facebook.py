@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
@@ -61,8 +61,8 @@ def page_size() -> int:
 
 def parse_graph_time(value: object) -> datetime:
     """Graph writes ``2025-03-30T09:15:00+0000``; RFC 3339 (our own cursors) is accepted too."""
-    if isinstance(value, str) and _GRAPH_TIME.match(value):
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z").astimezone(timezone.utc)
+    if isinstance(value, str) and _GRAPH_TIME.match(value):  # as RFC 3339: the same plausible years
+        return parse_rfc3339(f"{value[:-2]}:{value[-2:]}")
     return parse_rfc3339(value)
 
 
