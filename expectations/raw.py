@@ -1,4 +1,8 @@
-"""Raw stage: the records one run loaded (the day's batch), per source, as the APIs sent them."""
+"""Raw stage: the records one run loaded (the day's batch), per source, as the APIs sent them.
+
+Each per-table check selects ``raw_id`` and names its ``quarantine_table``: when a critical
+expectation fails, the gate moves the failing rows to ``raw.quarantine`` with the expectation as
+the reason (webcare.validate.quarantine_failures), so the run stops here and the next is clean."""
 from __future__ import annotations
 
 import great_expectations.expectations as gxe
@@ -23,7 +27,8 @@ def _seconds_after_extraction(field: str, pattern: str = RFC3339) -> str:
 def _x_check(table: str, batch_date: str) -> Check:
     return Check(
         name=f"raw_{table}",
-        query=f"""select record_key, account_id, payload ->> 'author_id' as author_id,
+        quarantine_table=table,
+        query=f"""select raw_id, record_key, account_id, payload ->> 'author_id' as author_id,
                          payload ->> 'created_at' as created_at,
                          {_seconds_after_extraction('created_at')} as created_seconds_after_extraction
                   from raw.{table} where batch_date = '{batch_date}'""",
@@ -42,7 +47,8 @@ def _x_check(table: str, batch_date: str) -> Check:
 def _google_check(batch_date: str) -> Check:
     return Check(
         name="raw_google_reviews",
-        query=f"""select record_key, account_id, payload ->> 'starRating' as star_rating,
+        quarantine_table="google_reviews",
+        query=f"""select raw_id, record_key, account_id, payload ->> 'starRating' as star_rating,
                          payload ->> 'createTime' as create_time, payload ->> 'updateTime' as update_time,
                          {_seconds_after_extraction('updateTime')} as updated_seconds_after_extraction
                   from raw.google_reviews where batch_date = '{batch_date}'""",
@@ -65,7 +71,8 @@ def _graph_check(table: str, time_field: str, id_regex: str, parent_field: str, 
     container = "post_id" if table.startswith("facebook") else "media_id"
     return Check(
         name=f"raw_{table}",
-        query=f"""select record_key, account_id, payload ->> '{container}' as container_id,
+        quarantine_table=table,
+        query=f"""select raw_id, record_key, account_id, payload ->> '{container}' as container_id,
                          payload ->> '{time_field}' as created_time,
                          payload #>> '{parent_field}' as parent_id,
                          {_seconds_after_extraction(time_field, GRAPH_TIME)} as created_seconds_after_extraction
@@ -86,7 +93,8 @@ def _graph_check(table: str, time_field: str, id_regex: str, parent_field: str, 
 def _facebook_ratings_check(batch_date: str) -> Check:
     return Check(
         name="raw_facebook_ratings",
-        query=f"""select record_key, account_id, payload ->> 'recommendation_type' as recommendation_type,
+        quarantine_table="facebook_ratings",
+        query=f"""select raw_id, record_key, account_id, payload ->> 'recommendation_type' as recommendation_type,
                          payload ->> 'created_time' as created_time
                   from raw.facebook_ratings where batch_date = '{batch_date}'""",
         expectations=[
@@ -102,7 +110,8 @@ def _imported_check(batch_date: str) -> Check:
     """Imported neutral records: a channel of the seed, RFC 3339 times, replies that name their message."""
     return Check(
         name="raw_imported_messages",
-        query=f"""select record_key, account_id, payload_sha256, payload ->> 'channel' as channel,
+        quarantine_table="imported_messages",
+        query=f"""select raw_id, record_key, account_id, payload_sha256, payload ->> 'channel' as channel,
                          payload ->> 'created_at' as created_at,
                          (payload ->> 'is_institution')::boolean as is_institution,
                          payload ->> 'in_reply_to_id' as in_reply_to_id

@@ -520,18 +520,23 @@ def test_a_post_from_the_future_stops_the_run_at_the_raw_gate(next_day, warehous
               "created_at": "2031-01-01T00:00:00.000Z"}
     before = marts_snapshot(warehouse_url)
     before_build = marts_snapshot(warehouse_url, "marts_build")
-    try:
-        run = run_day(daily_dag, fake_apis, DAY2,
-                      faults=[{"match": f"/2/users/{HSN}/mentions", "inject_record": future, "times": 1}])
-        assert run.state == "failed"
-        states = task_states(run)
-        assert states["validate_raw"] == "failed"
-        assert states["annotate"] == "upstream_failed" and states["publish_marts"] == "upstream_failed"
-        assert states["quality_report"] == "success"
-        assert marts_snapshot(warehouse_url) == before
-        assert marts_snapshot(warehouse_url, "marts_build") == before_build
-    finally:
-        forget(warehouse_url, "x_mentions", "1000")
+    run = run_day(daily_dag, fake_apis, DAY2,
+                  faults=[{"match": f"/2/users/{HSN}/mentions", "inject_record": future, "times": 1}])
+    assert run.state == "failed"
+    states = task_states(run)
+    assert states["validate_raw"] == "failed"
+    assert states["annotate"] == "upstream_failed" and states["publish_marts"] == "upstream_failed"
+    assert states["quality_report"] == "success"
+    assert marts_snapshot(warehouse_url) == before
+    assert marts_snapshot(warehouse_url, "marts_build") == before_build
+    # the gate moved the record to the quarantine with the expectation as reason, ledger corrected
+    assert query(warehouse_url, "select count(*) from raw.x_mentions where record_key = '1000'") == [(0,)]
+    assert query(warehouse_url, "select reason, run_id, record_text::jsonb ->> 'id' from raw.quarantine"
+                                " where reason like 'raw gate %%'") == [
+        ("raw gate raw_x_mentions: expect_column_values_to_be_between on created_seconds_after_extraction",
+         run.run_id, "1000")]
+    assert query(warehouse_url, "select records_inserted, records_quarantined from raw.load_batches where run_id = %s"
+                                " and source = 'x_mentions' and account_id = %s", (run.run_id, HSN)) == [(0, 1)]
 
 
 def test_a_broken_mart_value_fails_the_marts_gate_and_nothing_is_published(next_day, warehouse_url, fake_apis,

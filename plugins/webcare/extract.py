@@ -19,13 +19,12 @@ what was created before the cutoff. What is read twice is recognised by content 
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from webcare import config, connections, warehouse
+from webcare import batch_files, config, connections, warehouse
 from webcare.sources import SOURCES
 from webcare.timestamps import parse_rfc3339, to_rfc3339
 
@@ -115,7 +114,7 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
     for warning in warnings:
         log.warning("%s %s: %s", source, account_id, warning)
     path = batch_path(run_id, source, account_id)
-    path.write_text(json.dumps({"meta": meta, "records": result.records}, ensure_ascii=False))
+    batch_files.write(path, meta, result.records)
     log.info("%s %s: %d records in %d pages, window [%s, %s) (cursor %s -> %s)", source, account_id,
              len(result.records), result.pages, meta["since"], meta["cutoff"], cursor, meta["cursor_after"])
     return str(path)

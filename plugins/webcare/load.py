@@ -7,14 +7,19 @@ and content) is not loaded again, so reruns change nothing.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import logging
+
+import psycopg2
 from dataclasses import asdict, dataclass
 
-from webcare import warehouse
+from webcare import batch_files, warehouse
 from webcare.sources import SOURCES, InvalidRecord
+from webcare.storable import RawText, canonical_json, quarantine_text, safe_text, serialise, sha256
+
+__all__ = ["LoadResult", "canonical_json", "sha256", "split_records", "load_batch", "load_batch_file",
+           "quarantine_rows"]
 
 log = logging.getLogger(__name__)
 
@@ -34,28 +39,34 @@ class LoadResult:
         return asdict(self)
 
 
-def canonical_json(record: object) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def split_records(source: str, records: list) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(valid, rejected): valid as (key, json, sha) without in-batch duplicates; rejected as
-    (json, sha, reason)."""
+    (text, sha, reason), the text storable whatever the record holds (``storable.quarantine_text``).
+
+    A record is rejected when its source's ``record_key`` refuses it, or when PostgreSQL could
+    not store it (``storable.problem``: depth, NUL, lone surrogates, infinite numbers, size) or
+    it could not even be read from the batch file (``storable.RawText``). Nothing here raises
+    for one record."""
     record_key = SOURCES[source].record_key
     valid: dict[tuple[str, str], tuple[str, str, str]] = {}
     rejected: dict[str, tuple[str, str, str]] = {}
     for record in records:
-        text = canonical_json(record)
-        digest = sha256(text)
-        try:
-            key = record_key(record)
-        except InvalidRecord as exc:
-            rejected.setdefault(digest, (text, digest, str(exc)))
+        reason = record.reason if isinstance(record, RawText) else None
+        text = None
+        if reason is None:
+            text, reason = serialise(record)
+        if reason is None:
+            try:
+                key = record_key(record)
+            except InvalidRecord as exc:
+                reason = str(exc)
+            except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a hook's own slip
+                reason = f"unreadable record ({type(exc).__name__})"
+        if reason is not None:
+            safe, digest = quarantine_text(record)
+            rejected.setdefault(digest, (safe, digest, reason))
             continue
+        digest = sha256(text)
         valid.setdefault((key, digest), (key, text, digest))
     return list(valid.values()), list(rejected.values())
 
@@ -67,27 +78,65 @@ def _copy_rows(cur, table: str, columns: list[str], rows: list[tuple]) -> None:
     cur.copy_expert(f"copy {table} ({', '.join(columns)}) from stdin with (format csv)", buffer)
 
 
+_NOT_QUARANTINED = """not exists (select 1 from raw.quarantine q where q.source = %(source)s
+                     and q.account_id = %(account)s and q.record_sha256 = i.payload_sha256)"""
+
+
+def _insert_valid(cur, table: str, params: dict) -> tuple[int, list[tuple[str, str, str]]]:
+    """Insert the ``incoming`` rows into raw (not those the raw gate quarantined before);
+    returns (inserted, refused): PostgreSQL refusing one payload (a case ``storable`` does not
+    foresee) quarantines that record alone, the rest still load."""
+    insert = f"""insert into raw.{table}
+                     (record_key, account_id, payload, payload_sha256, run_id, batch_date, extracted_at)
+                 select record_key, %(account)s, payload::jsonb, payload_sha256, %(run_id)s,
+                        %(batch_date)s, %(extracted_at)s
+                 from incoming i
+                 where {_NOT_QUARANTINED} {{only}}
+                 order by record_key
+                 on conflict (account_id, record_key, payload_sha256) do nothing"""
+    cur.execute("savepoint bulk")
+    try:
+        cur.execute(insert.format(only=""), params)
+        inserted = cur.rowcount
+        cur.execute("release savepoint bulk")
+        return inserted, []
+    except psycopg2.DataError:
+        cur.execute("rollback to savepoint bulk")
+    from psycopg2 import errorcodes
+
+    inserted, refused = 0, []
+    cur.execute("select record_key, payload, payload_sha256 from incoming order by record_key")
+    for key, text, digest in cur.fetchall():
+        cur.execute("savepoint one")
+        try:
+            cur.execute(insert.format(only="and i.payload_sha256 = %(sha)s and i.record_key = %(key)s"),
+                        {**params, "sha": digest, "key": key})
+            count = cur.rowcount
+            cur.execute("release savepoint one")
+            inserted += count
+        except psycopg2.DataError as exc:
+            cur.execute("rollback to savepoint one")
+            name = (errorcodes.lookup(exc.pgcode) or exc.pgcode or "error").lower().replace("_", " ")
+            refused.append((key, text, digest, f"PostgreSQL cannot store it as jsonb ({name})"))
+    return inserted, refused
+
+
 def load_batch(batch: dict, url: str | None = None) -> LoadResult:
     meta, records = batch["meta"], batch["records"]
     source, account = meta["source"], meta["account_id"]
     table = SOURCES[source].table
     valid, rejected = split_records(source, records)
     url = warehouse.bootstrap(url)
+    params = {"source": source, "account": account, **meta}
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
         cur.execute("create temporary table incoming (record_key text, payload text, payload_sha256 text)"
                     " on commit drop")
         _copy_rows(cur, "incoming", ["record_key", "payload", "payload_sha256"], valid)
-        cur.execute(
-            f"""insert into raw.{table}
-                    (record_key, account_id, payload, payload_sha256, run_id, batch_date, extracted_at)
-                select record_key, %(account)s, payload::jsonb, payload_sha256, %(run_id)s,
-                       %(batch_date)s, %(extracted_at)s
-                from incoming
-                order by record_key
-                on conflict (account_id, record_key, payload_sha256) do nothing""",
-            {"account": account, **meta},
-        )
-        inserted = cur.rowcount
+        # records the raw gate set aside before (same content) stay in the quarantine
+        cur.execute(f"select count(*) from incoming i where not {_NOT_QUARANTINED}", params)
+        held_back = cur.fetchone()[0]
+        inserted, refused = _insert_valid(cur, table, params)
+        rejected += [(safe_text(text), digest, reason) for _, text, digest, reason in refused]
         for text, digest, reason in rejected:
             cur.execute(
                 """insert into raw.quarantine (source, account_id, record_text, record_sha256, reason,
@@ -97,6 +146,9 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                 (source, account, text, digest, reason, meta["run_id"], meta["batch_date"], meta["extracted_at"]),
             )
             log.warning("%s %s: quarantined a record: %s", source, account, reason)
+        if held_back:
+            log.warning("%s %s: %d records already in the quarantine (set aside by the raw gate) not loaded",
+                        source, account, held_back)
         # a read of everything the account has tells what is gone (not when a record of it was unreadable)
         if meta.get("complete") and meta.get("cutoff") and not rejected:
             from webcare.deletions import record_missing
@@ -114,9 +166,10 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                    set cursor_value = excluded.cursor_value, run_id = excluded.run_id, updated_at = now()""",
                 (source, account, meta["cursor_after"], meta["run_id"]),
             )
-        duplicated = len(records) - len(valid) - len(rejected)
-        result = LoadResult(source, account, len(records), inserted, len(valid) - inserted, len(rejected), duplicated,
-                            tuple(meta.get("warnings") or ()))
+        quarantined = len(rejected) + held_back
+        duplicated = len(records) - len(valid) - (len(rejected) - len(refused))
+        result = LoadResult(source, account, len(records), inserted, len(valid) - inserted - held_back - len(refused),
+                            quarantined, duplicated, tuple(meta.get("warnings") or ()))
         cur.execute(
             """insert into raw.load_batches (run_id, source, account_id, batch_date, extracted_at,
                    records_received, records_inserted, records_seen_before, records_quarantined,
@@ -131,13 +184,59 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                    cursor_after = excluded.cursor_after, cutoff = excluded.cutoff,
                    warnings = excluded.warnings, loaded_at = now()""",
             (meta["run_id"], source, account, meta["batch_date"], meta["extracted_at"], result.received,
-             result.inserted, result.seen_before, len(rejected), meta.get("cursor_before"),
+             result.inserted, result.seen_before, quarantined, meta.get("cursor_before"),
              meta.get("cursor_after"), meta.get("cutoff"), duplicated, json.dumps(list(result.warnings))),
         )
     log.info("%s %s: %s", source, account, result)
     return result
 
 
+def quarantine_rows(cur, table: str, raw_ids: list[int], reason: str) -> int:
+    """Move rows of ``raw.<table>`` to ``raw.quarantine`` with ``reason`` and correct their
+    batches' counts in ``raw.load_batches`` (inserted down, quarantined up), in the caller's
+    transaction: the ledger still reconciles, and the loader never loads that content again.
+    The quarantined row keeps the run, batch date and extraction time of its load.
+
+    The account's cursor goes back to where that batch started (when no later batch moved it):
+    the rejected record may have moved it (a future ``updateTime`` becomes Google's watermark, a
+    future X id the ``since_id``), and the next run must read that window again; what it reads
+    again is recognised as already loaded, and the rejected record stays in the quarantine."""
+    if not raw_ids:
+        return 0
+    cur.execute(
+        f"""with moved as (
+                delete from raw.{table} where raw_id = any(%(ids)s)
+                returning account_id, payload, payload_sha256, run_id, batch_date, extracted_at
+            ), kept as (
+                insert into raw.quarantine (source, account_id, record_text, record_sha256, reason,
+                                            run_id, batch_date, extracted_at)
+                select %(source)s, account_id, payload::text, payload_sha256, %(reason)s, run_id, batch_date,
+                       extracted_at
+                from moved
+                on conflict (source, account_id, record_sha256) do nothing
+            ), counted as (
+                update raw.load_batches b
+                set records_inserted = b.records_inserted - m.n, records_quarantined = b.records_quarantined + m.n
+                from (select run_id, account_id, count(*) as n from moved group by 1, 2) m
+                where b.run_id = m.run_id and b.source = %(source)s and b.account_id = m.account_id
+                returning b.account_id, b.cursor_before, b.cursor_after
+            ), rewound as (
+                update raw.extract_cursors c set cursor_value = counted.cursor_before, updated_at = now()
+                from counted
+                where c.source = %(source)s and c.account_id = counted.account_id
+                  and c.cursor_value = counted.cursor_after and counted.cursor_before is not null
+            ), forgotten as (
+                delete from raw.extract_cursors c using counted
+                where c.source = %(source)s and c.account_id = counted.account_id
+                  and c.cursor_value = counted.cursor_after and counted.cursor_before is null
+            )
+            select count(*) from moved""",
+        {"ids": list(raw_ids), "source": table, "reason": reason},
+    )
+    moved = cur.fetchone()[0]
+    log.warning("raw.%s: %d rows moved to the quarantine: %s", table, moved, reason)
+    return moved
+
+
 def load_batch_file(path: str, url: str | None = None) -> LoadResult:
-    with open(path, encoding="utf-8") as handle:
-        return load_batch(json.load(handle), url)
+    return load_batch(batch_files.read(path), url)

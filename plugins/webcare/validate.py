@@ -29,6 +29,9 @@ class Check:
     name: str                       # snake_case; becomes the suite's and the asset's name
     query: str                      # SELECT over the warehouse: the batch to validate
     expectations: list = field(default_factory=list)
+    # a raw table whose rows the query selects with their raw_id: rows failing a critical
+    # expectation are moved to raw.quarantine by the gate (see ``quarantine_failures``)
+    quarantine_table: str | None = None
 
 
 @dataclass
@@ -153,8 +156,72 @@ def gate(stage: str, run_id: str, batch_date: str, url: str | None = None) -> St
         result = run_stage(stage, url, raise_on_failure=False, batch_date=batch_date)
         audit.record_expectations(run_id, batch_date, stage, checkpoint, result.outcomes, url)
         keep_docs_for_run(run_id)
+        details = {"failed": result.failed, "warnings": result.warnings}
+        if not result.success:
+            moved = quarantine_failures(stage, result, url, batch_date=batch_date)
+            if moved:
+                details["quarantined"] = moved
+                record["rows_quarantined"] = sum(moved.values())
         record.update(rows_in=result.evaluated, rows_out=result.evaluated - len(result.failed) - len(result.warnings),
-                      success=result.success, details={"failed": result.failed, "warnings": result.warnings})
+                      success=result.success, details=details)
     if not result.success:
         raise ValidationFailed(f"{stage} checkpoint failed: " + "; ".join(result.failed))
     return result
+
+
+def _matches(expectation, outcome: dict) -> bool:
+    config_ = expectation.configuration
+    kwargs = config_.kwargs
+    column = kwargs.get("column") or ",".join(kwargs.get("column_list") or []) or None
+    return config_.type == outcome["expectation_type"] and column == outcome["column"]
+
+
+def _failing_raw_ids(stage: str, check: Check, expectation, url: str) -> list[int]:
+    """The raw_id of every row of the check's batch that fails ``expectation``: GX's unexpected
+    index for column expectations; for a compound uniqueness (GX gives no index on SQL), every
+    repeated row but the first loaded."""
+    kwargs = expectation.configuration.kwargs
+    if kwargs.get("column_list"):
+        columns = ", ".join(f'"{c}"' for c in kwargs["column_list"])
+        sql = f"""select raw_id from (select raw_id, row_number() over (partition by {columns} order by raw_id) as nth
+                                     from ({check.query.strip()}) as batch) ranked where nth > 1"""
+        with warehouse.transaction(url) as conn, conn.cursor() as cur:
+            cur.execute(sql)
+            return [row[0] for row in cur.fetchall()]
+    context = gx_context()
+    asset = context.data_sources.get(DATASOURCE).get_asset(f"{stage}__{check.name}")
+    batch = asset.get_batch_definition(f"{stage}__{check.name}__batch").get_batch()
+    result = batch.validate(expectation, result_format={
+        "result_format": "COMPLETE", "unexpected_index_column_names": ["raw_id"],
+        "return_unexpected_index_query": False})
+    return sorted({int(row["raw_id"]) for row in result.result.get("unexpected_index_list") or []})
+
+
+def quarantine_failures(stage: str, result: StageResult, url: str | None = None, **params) -> dict[str, int]:
+    """Move the rows behind the stage's critical failures to raw.quarantine, the expectation as
+    the reason, with raw.load_batches corrected, in one transaction; returns rows moved per reason.
+
+    Only checks with a ``quarantine_table`` take part (the raw stage's per-table checks): the
+    failing run still stops at its gate, and the next run finds a clean batch."""
+    from webcare.load import quarantine_rows
+
+    os.environ[URL_ENV] = url or warehouse.warehouse_url()
+    checks = {f"{stage}__{c.name}": c for c in load_stage(stage).checks(**params) if c.quarantine_table}
+    plan: list[tuple[str, list[int], str]] = []
+    for outcome in result.outcomes:
+        check = checks.get(outcome["suite_name"])
+        if check is None or outcome["success"] or outcome["severity"] != "critical":
+            continue
+        for expectation in (e for e in check.expectations if _matches(e, outcome)):
+            ids = _failing_raw_ids(stage, check, expectation, os.environ[URL_ENV])
+            reason = f"{stage} gate {check.name}: {outcome['expectation_type']} on {outcome['column']}"
+            plan.append((check.quarantine_table, ids, reason))
+    moved: dict[str, int] = {}
+    taken: set[tuple[str, int]] = set()
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        for table, ids, reason in plan:
+            ids = [i for i in ids if (table, i) not in taken]  # a row failing two expectations moves once
+            taken.update((table, i) for i in ids)
+            if ids:
+                moved[reason] = moved.get(reason, 0) + quarantine_rows(cur, table, ids, reason)
+    return moved

@@ -169,10 +169,35 @@ def too_many_requests(rate_headers: dict, reset: int) -> tuple[int, dict, dict]:
     return 429, headers, {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429}
 
 
+class RawJson(str):
+    """An injected record served as its exact wire text (``raw_json``: ``1e5000``, a ``\\ud83d`` escape)."""
+    count = 0
+
+    def __new__(cls, text: str):
+        RawJson.count += 1
+        token = super().__new__(cls, f"webcare-raw-json-{RawJson.count}")
+        token.text = text
+        return token
+
+
+def encode(payload: object) -> bytes:
+    """The response body: UTF-8 JSON, injected raw texts spliced in; a lone surrogate escaped."""
+    try:
+        data = json.dumps(payload, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        data = json.dumps(payload, ensure_ascii=True).encode()
+    for items in (payload.values() if isinstance(payload, dict) else ()):
+        for item in (items if isinstance(items, list) else ()):
+            if isinstance(item, RawJson):
+                data = data.replace(json.dumps(item).encode(), item.text.encode())
+    return data
+
+
 def inject(payload: dict, key: str, fault: dict | None) -> dict:
     """Append a fault's record to the response's list, as a real API might serve a malformed record."""
     if fault and "inject_record" in fault:
-        payload = {**payload, key: [*payload.get(key, []), fault["inject_record"]]}
+        record = RawJson(fault["raw_json"]) if fault.get("raw_json") is not None else fault["inject_record"]
+        payload = {**payload, key: [*payload.get(key, []), record]}
         if "meta" in payload:
             payload["meta"] = {**payload["meta"], "result_count": len(payload[key])}
     return payload
@@ -186,7 +211,7 @@ def handler(apis: FakeApis) -> type:
         def respond(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             status, headers, payload = apis.handle(self.command, self.path, self.headers, body)
-            data = json.dumps(payload, ensure_ascii=False).encode()
+            data = encode(payload)
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)

@@ -40,6 +40,7 @@ from webcare.imports.errors import ImportFileError
 from webcare.imports.mapping import Mapping, load_mapping
 from webcare.imports.reader import file_sha256, read_file
 from webcare.load import canonical_json, load_batch, sha256
+from webcare.storable import problem as storable_problem, quarantine_text, safe_text
 
 log = logging.getLogger(__name__)
 
@@ -224,7 +225,7 @@ class _Rejections:
     def add(self, reason: str, text: str) -> None:
         text = text.replace("\x00", "\ufffd")  # PostgreSQL text holds no NUL
         # the reason names the line: two identical rows rejected on two lines are two rejections
-        self.writer.writerow((text, sha256(f"{reason}\n{text}"), reason))
+        self.writer.writerow((safe_text(text), sha256(f"{reason}\n{text}"), reason))
         self.count += 1
         if len(self.first) < FIRST_REASONS:
             self.first.append(reason)
@@ -279,8 +280,19 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
                 rejections.add(item.reason, item.raw)
                 continue
             record = item.record
-            created = datetime.fromisoformat(record["created_at"])
             key, account = record["record_key"], record["account_id"]
+            # what the warehouse cannot store (storable.problem) is rejected naming its line, and
+            # so is a time a mapping without a time transform left unparsed
+            problem = storable_problem(record)
+            if problem is None:
+                try:
+                    created = datetime.fromisoformat(record["created_at"])
+                    created.astimezone(timezone.utc)
+                except (TypeError, ValueError, OverflowError):
+                    problem = "created_at is not a time that can be converted to UTC"
+            if problem is not None:
+                rejections.add(_reason(item.line, None, problem), quarantine_text(record)[0])
+                continue
             if not first_ok <= created < end_ok:
                 column = columns.of(record)[0]
                 rejections.add(_reason(item.line, column,

@@ -15,12 +15,14 @@ import csv
 import hashlib
 import io
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Union
 
 from webcare.imports.errors import ImportFileError, MappingError, TransformError
 from webcare.imports.mapping import FIELDS, Mapping
+from webcare.storable import MAX_DEPTH, MAX_RECORD_BYTES, json_depth
 
 CHUNK = 1 << 20
 
@@ -140,6 +142,10 @@ def _csv_rows(path: Path, mapping: Mapping) -> Iterator[_Row]:
                 yield _Row(line, None, raw(cells), column, problem)
                 continue
             joined = "".join(cells)
+            if "\x00" in joined:  # PostgreSQL stores no NUL, in text or jsonb
+                column = next(header[i] for i, c in enumerate(cells) if "\x00" in c)
+                yield _Row(line, None, raw(cells), column, NUL)
+                continue
             if not joined.isascii():
                 try:
                     joined.encode("utf-8")
@@ -149,6 +155,22 @@ def _csv_rows(path: Path, mapping: Mapping) -> Iterator[_Row]:
                     continue
             # raw is built only if a message of the row is rejected (from source, the row as read)
             yield _Row(line, cells if identity else [cells[i] for i in order], source=cells)
+
+
+NUL = "a NUL character (\\u0000, which PostgreSQL cannot store)"
+SURROGATE = "a lone surrogate (not a Unicode character, UTF-8 cannot encode it)"
+
+
+def _cell_problem(value: object) -> str | None:
+    """Why a JSON value cannot be a cell of a record the warehouse stores, or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number out of range (read as infinity)" if not math.isnan(value) else "not a number (NaN)"
+    if isinstance(value, str):
+        if "\x00" in value:
+            return NUL
+        if not value.isascii() and not _encodable(value):
+            return SURROGATE
+    return None
 
 
 def _encodable(text: str) -> bool:
@@ -166,10 +188,18 @@ def _jsonl_rows(path: Path, mapping: Mapping) -> Iterator[_Row]:
             if not text.strip():
                 continue
             raw = _clean(text.rstrip("\r\n"), mapping.encoding)
+            if len(text) > MAX_RECORD_BYTES:
+                yield _Row(line, None, raw, None, f"a line of {len(text):,} characters, more than a record may hold "
+                                                  f"({MAX_RECORD_BYTES:,} bytes)")
+                continue
             try:
                 obj = json.loads(text)
+            except RecursionError:
+                yield _Row(line, None, raw, None, f"nested deeper than {MAX_DEPTH} levels ({json_depth(text):,})")
+                continue
             except ValueError as exc:
-                yield _Row(line, None, raw, None, f"not JSON ({exc})")
+                reason = "an integer too long to read" if "digits" in str(exc) else f"not JSON ({exc})"
+                yield _Row(line, None, raw, None, reason)
                 continue
             if not isinstance(obj, dict):
                 yield _Row(line, None, raw, None, "not a JSON object")
@@ -179,6 +209,10 @@ def _jsonl_rows(path: Path, mapping: Mapping) -> Iterator[_Row]:
                 value = obj.get(column)
                 if isinstance(value, (dict, list)):
                     yield _Row(line, None, raw, column, "a nested value where a single value belongs")
+                    break
+                problem = _cell_problem(value)
+                if problem:
+                    yield _Row(line, None, raw, column, problem)
                     break
                 cells.append("" if value is None else value if isinstance(value, str) else str(value))
             else:
@@ -242,6 +276,10 @@ def _values(compiled: _Compiled, cells: list, tz) -> tuple[dict | None, str | No
                 cell = fn(cell, tz)
             except TransformError as exc:
                 return None, column, str(exc)
+            except OverflowError:  # year 1 or 9999 moved by an offset or time zone
+                return None, column, "a date outside the range that can be converted to UTC"
+            except ValueError:     # e.g. an integer of more than 4,300 digits
+                return None, column, "a value that cannot be converted (too long)"
         if negate:
             cell = not cell
         if template is not None:

@@ -30,6 +30,7 @@ from urllib3.util.retry import Retry
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
 from webcare.sources import InvalidRecord
 from webcare.sources.x import Extracted
+from webcare.storable import loads_page
 from webcare.timestamps import parse_rfc3339, to_rfc3339
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,8 @@ def page_size() -> int:
 
 def parse_graph_time(value: object) -> datetime:
     """Graph writes ``2025-03-30T09:15:00+0000``; RFC 3339 (our own cursors) is accepted too."""
-    if isinstance(value, str) and _GRAPH_TIME.match(value):
-        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z").astimezone(timezone.utc)
+    if isinstance(value, str) and _GRAPH_TIME.match(value):  # as RFC 3339: the same plausible years
+        return parse_rfc3339(f"{value[:-2]}:{value[-2:]}")
     return parse_rfc3339(value)
 
 
@@ -124,7 +125,7 @@ class GraphClient:
         except requests.RequestException as exc:  # the token is in the URL: never print the exception's URL
             raise ServerError(f"Graph {path}: {type(exc).__name__}") from None
         try:
-            body = response.json()
+            body = loads_page(response.content)  # a pathological record must not lose its page
         except ValueError:
             if response.status_code >= 500:
                 raise ServerError(f"Graph {path} kept failing: HTTP {response.status_code}") from None

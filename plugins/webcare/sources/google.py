@@ -20,6 +20,7 @@ from urllib3.util.retry import Retry
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
 from webcare.sources import InvalidRecord
 from webcare.sources.x import Extracted
+from webcare.storable import loads_page
 from webcare.timestamps import parse_rfc3339, to_rfc3339
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ class ReviewsClient:
         if response.status_code != 200:
             raise SourceError(f"Google reviews for {location}: HTTP {response.status_code} {response.text[:200]}")
         try:
-            body = response.json()
+            body = loads_page(response.content)  # a pathological record must not lose its page
         except ValueError:
             raise BadPayload(f"Google reviews page for {location} is not JSON") from None
         if not isinstance(body, dict):

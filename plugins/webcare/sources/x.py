@@ -28,6 +28,7 @@ from urllib3.util.retry import Retry
 
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
 from webcare.sources import InvalidRecord
+from webcare.storable import loads_page
 from webcare.timestamps import parse_rfc3339, to_rfc3339
 
 log = logging.getLogger(__name__)
@@ -92,8 +93,14 @@ def make_client(base_url: str, bearer_token: str, wait_on_rate_limit: bool = Tru
 
     client = tweepy.Client(bearer_token=bearer_token, return_type=dict, wait_on_rate_limit=False)
     client.session = HostRewritingSession(base_url, timeout=timeout)
+    client.session.hooks["response"].append(_tolerant_json)  # a pathological record must not lose its page
     client.webcare_wait_on_rate_limit = wait_on_rate_limit
     return client
+
+
+def _tolerant_json(response, *args, **kwargs):
+    response.json = lambda **_: loads_page(response.content)
+    return response
 
 
 def snowflake_time(tweet_id: str) -> datetime:
