@@ -769,3 +769,63 @@ def test_the_dataset_carries_a_sample_export_whose_truth_the_reader_agrees_with(
     assert len(records) == len(truth["records"]) + len(truth["rejected"]) - len(by_reader)
     written = sorted(m["created_at"] for m in truth["messages"])  # the week before the window (a follow-up may spill)
     assert "2026-03-16" <= written[0] and written[-1] < "2026-03-24" and written[len(written) // 2] < "2026-03-23"
+
+
+# --- calendar and KPI edges (docs/metrics.md "Calendar", "Business hours", "SLA") ----------------
+
+def test_public_holidays_come_from_the_package_for_any_year():
+    seeds = load_seeds()
+    # no seed lists these years: San José in Valencia 2019, Diada in Catalonia 2031, Epiphany 2040 everywhere
+    assert date(2019, 3, 19) in seeds.closed["cmv"] and date(2019, 3, 19) not in seeds.closed["hsn"]
+    assert date(2031, 9, 11) in seeds.closed["cmb"]
+    assert all(date(2040, 1, 6) in seeds.closed[i["institution_id"]] for i in load_institutions())
+    assert load_seeds().hours("cmb", "x").intervals(date(2031, 9, 11)) == []
+
+
+def test_before_the_first_schedule_business_time_is_unknown(tmp_path):
+    from webcare.generator.edges import calendar_edges
+
+    edges = calendar_edges(tmp_path / "edges")
+    folder = write_dataset(tmp_path / "data", ["hsn", "hcm"], [
+        ("x", "hsn", "old", "2023-12-29T10:00:00.000Z", "2024-01-02T08:00:00.000Z"),    # before hsn's schedule
+        ("x", "hsn", "old_open", "2023-12-30T10:00:00.000Z", None),
+        ("x", "hsn", "new", "2024-01-02T08:00:00.000Z", "2024-01-02T09:00:00.000Z"),    # Tue 09:00 CET: 60
+        ("x", "hcm", "calendar", "2023-12-29T10:00:00.000Z", "2023-12-29T11:00:00.000Z"),
+        ("x", "hcm", "calendar_open", "2024-01-04T08:00:00.000Z", None),                # pending at the as-of
+    ])
+    marts = expected_marts(folder, utc(2024, 1, 4, 9), edges.seeds_dir)
+    rows = {r["native_id"]: r for r in marts["interactions"]}
+    for name in ("old", "old_open"):   # a business policy (2023-01-01) and no schedule (from 2024-01-01)
+        assert (rows[name]["first_response_business_minutes"], rows[name]["sla_target_minutes"],
+                rows[name]["sla_time_basis"], rows[name]["sla_breach_at"], rows[name]["sla_status"],
+                rows[name]["sla_elapsed_minutes"]) == (None, 120, "business", None, "no_schedule", None)
+    assert rows["old"]["first_response_minutes"] == 4 * 1440 - 120
+    assert (rows["new"]["first_response_business_minutes"], rows["new"]["sla_status"]) == (60.0, "achieved")
+    # calendar basis: measured without a schedule, business minutes unknown
+    assert (rows["calendar"]["first_response_business_minutes"], rows["calendar"]["sla_status"],
+            rows["calendar"]["sla_elapsed_minutes"]) == (None, "achieved", 60.0)
+    assert rows["calendar_open"]["sla_status"] == "pending"
+    weekly = {(r["institution_id"], r["period_start"]): r for r in marts["kpis_weekly"] if r["channel"] == "x"}
+    hsn = weekly["hsn", date(2023, 12, 25)]
+    assert (hsn["inbound"], hsn["sla_measured"], hsn["sla_no_schedule"], hsn["sla_pending"], hsn["pct_within_sla"],
+            hsn["median_first_response_business_minutes"]) == (2, 0, 2, 0, None, None)
+    hcm = weekly["hcm", date(2024, 1, 1)]
+    assert (hcm["sla_measured"], hcm["sla_pending"], hcm["pct_within_sla"]) == (0, 1, None)
+
+
+def test_the_calendar_edges_scenario_has_every_case(tmp_path):
+    from webcare.generator.edges import EXPORTS, add_mid_history_holiday, add_schedule_version, calendar_edges
+
+    edges = calendar_edges(tmp_path / "edges")
+    assert set(edges.exports) == set(EXPORTS)
+    years = {m["local_date"][:4] for m in edges.messages()}
+    assert {"2019", "2023", "2024", "2029"} <= years
+    before = expected_marts(edges.write_truth("hsn_2023", "hcm_2023", "cmv_2019"), utc(2026, 12, 1), edges.seeds_dir)
+    statuses = {r["sla_status"] for r in before["interactions"]}
+    assert {"achieved", "breached", "no_schedule"} <= statuses
+    add_mid_history_holiday(edges.seeds_dir)
+    add_schedule_version(edges.seeds_dir)
+    after = expected_marts(edges.truth_dir, utc(2026, 12, 1), edges.seeds_dir)
+    changed = {r["institution_id"] for r, old in zip(after["interactions"], before["interactions"])
+               if r["first_response_business_minutes"] != old["first_response_business_minutes"]}
+    assert changed == {"hsn", "cmv"}   # the holiday (hsn) and the new schedule (cmv) move business minutes
