@@ -188,11 +188,12 @@ def test_old_history_is_in_the_calendar_and_measured_with_its_years_holidays(fir
     assert not query(edges_url, "select 1 from intermediate.int_business_intervals_expanded"
                                 " where institution_id = 'cmv' and local_date = '2019-03-19'")
     assert_marts_equal_truth(edges_url, first_build)
-    rows = {r["native_id"]: r for r in first_build["interactions"]}
-    # the truth really has answers measured across the 2019 holiday
-    across = [r for r in first_build["interactions"] if r["institution_id"] == "cmv" and r["is_answered"]
-              and r["local_date"] <= date(2019, 3, 18) and r["first_response_at"].date() >= date(2019, 3, 20)]
-    assert across and rows
+    # the truth really measures the 2019 holiday: answered on San José, 0 business minutes; SLA clocks
+    # of that day start on the 20th (240 business minutes from 08:00 CET = 11:00Z)
+    holiday = [r for r in first_build["interactions"] if r["institution_id"] == "cmv" and r["local_date"] == date(2019, 3, 19)]
+    answered = [r for r in holiday if r["is_answered"]]
+    assert answered and all(r["first_response_business_minutes"] == 0 < r["first_response_minutes"] for r in answered)
+    assert {r["sla_breach_at"] for r in holiday} == {datetime.fromisoformat("2019-03-20T11:00:00+00:00")}
 
 
 def test_no_schedule_means_unknown_business_minutes_and_a_no_schedule_sla(first_build, edges_url):
