@@ -252,20 +252,20 @@ def test_a_holiday_added_mid_history_and_a_new_schedule_change_the_marts_like_a_
 def test_an_import_bringing_an_earlier_reply_to_an_old_message_changes_it(first_build, edges_url, edges):
     from webcare.generator.edges import earlier_reply_export
 
-    export = edges.exports["hsn_2023"]
+    export = edges.exports["cmv_2019"]
     last = max(datetime.fromisoformat(m["created_at"]) for m in edges.messages(*BUILT))
     # older than any lookback a merge would have used: 14 days before the latest message
-    path, updated = earlier_reply_export(TEST_HOME / "edges" / "exports" / "twcs_hsn_reply.csv", export,
-                                         before=last - timedelta(days=14), tweet_id=390_000)
+    path, updated = earlier_reply_export(TEST_HOME / "edges" / "exports" / "twcs_cmv_reply.csv", export,
+                                         before=last - timedelta(days=14), tweet_id=590_000)
     old = next(m for m in export.truth["messages"] if m["native_id"] == updated["native_id"])
     assert updated["first_reply_at"] < old["first_reply_at"]
-    code, output = run_import(path, "--institution", "hsn")
+    code, output = run_import(path, "--institution", "cmv")
     assert code == 0, output[-3000:]
     expected = truth(edges, edges_url, *BUILT, replace={updated["native_id"]: updated})
     assert_marts_equal_truth(edges_url, expected)
     row = next(r for r in expected["interactions"] if r["native_id"] == updated["native_id"])
     mine = query(edges_url, "select first_response_at, replies_count from marts.fct_interactions"
-                            " where message_id = %s", (f"x:hsn:{updated['native_id']}",))[0]
+                            " where message_id = %s", (f"x:cmv:{updated['native_id']}",))[0]
     assert same_value(mine[0], row["first_response_at"]) and mine[1] >= 2
 
 

@@ -18,8 +18,8 @@ schedules and SLAs get wrong (docs/metrics.md "Calendar", "Business hours", "SLA
 
 Then, to change history after a first build: ``add_mid_history_holiday`` (a local holiday of hsn on
 Wednesday 3 January 2024, in the middle of its imported history), ``add_schedule_version`` (cmv opens
-09:00-14:00 from Monday 18 March 2019), ``earlier_reply_export`` (a file with one hsn reply, earlier
-than the known first reply, to an old answered message) and ``add_overnight_shift`` (a one-row
+09:00-14:00 from Monday 18 March 2019), ``earlier_reply_export`` (a file with one institution reply,
+earlier than the known first reply, to an old answered message of an export) and ``add_overnight_shift`` (a one-row
 22:00-06:00 shift, which the seed test ``closes_after_opens`` rejects).
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ import csv
 import json
 import shutil
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from webcare import config
@@ -146,10 +146,3 @@ def earlier_reply_export(path: str | Path, export: Export, before: datetime, twe
     path.write_text(",".join(TWCS_COLUMNS) + "\n" + csv_row(cells), encoding="utf-8")
     updated = message_truth(row, "x", message["native_id"], created, earlier)
     return path, updated
-
-
-def local_date(moment: datetime, institution_id: str) -> date:
-    from zoneinfo import ZoneInfo
-
-    zone = {row["institution_id"]: row["time_zone"] for row in load_institutions()}[institution_id]
-    return moment.astimezone(ZoneInfo(zone)).date()
