@@ -829,3 +829,15 @@ def test_the_calendar_edges_scenario_has_every_case(tmp_path):
     changed = {r["institution_id"] for r, old in zip(after["interactions"], before["interactions"])
                if r["first_response_business_minutes"] != old["first_response_business_minutes"]}
     assert changed == {"hsn", "cmv"}   # the holiday (hsn) and the new schedule (cmv) move business minutes
+
+
+def test_a_one_row_overnight_shift_is_refused_like_the_seed_test_refuses_it(tmp_path):
+    from webcare.generator.edges import add_overnight_shift, calendar_edges, remove_overnight_shift
+    from webcare.generator.hours import Seeds
+
+    edges = calendar_edges(tmp_path / "edges")
+    add_overnight_shift(edges.seeds_dir)
+    with pytest.raises(ValueError, match="closes at or before it opens"):
+        Seeds(edges.seeds_dir)
+    remove_overnight_shift(edges.seeds_dir)
+    assert Seeds(edges.seeds_dir).hours("hsn", "x").intervals(date(2024, 1, 8))  # the seed as it was
