@@ -24,6 +24,8 @@ def _kpi_check(table: str, period: str) -> Check:
             gxe.ExpectColumnValuesToBeBetween(column="pct_within_sla", min_value=0, max_value=1),
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="sla_measured_count", column_B="sla_achieved_count",
                                                         or_equal=True),
+            gxe.ExpectColumnValuesToBeBetween(column="sla_pending_count", min_value=0),
+            gxe.ExpectColumnValuesToBeBetween(column="sla_no_schedule_count", min_value=0),
             gxe.ExpectColumnValuesToBeBetween(column="median_first_response_minutes", min_value=0),
             gxe.ExpectColumnValuesToBeBetween(column="median_first_response_business_minutes", min_value=0),
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(
@@ -59,7 +61,8 @@ def checks(batch_date: str | None = None) -> list[Check]:
                 # overlapping schedules
                 gxe.ExpectColumnValuesToBeBetween(column="business_excess_minutes", max_value=0.001),
                 gxe.ExpectColumnValuesToBeBetween(column="sla_elapsed_minutes", min_value=0),
-                gxe.ExpectColumnValuesToBeInSet(column="sla_status", value_set=["achieved", "breached", "pending", "deleted"]),
+                gxe.ExpectColumnValuesToBeInSet(column="sla_status",
+                                                value_set=["achieved", "breached", "pending", "no_schedule", "deleted"]),
                 gxe.ExpectColumnValuesToBeBetween(column="star_rating", min_value=1, max_value=5),
                 gxe.ExpectColumnValuesToBeBetween(column="created_seconds_from_now", max_value=0),
             ],

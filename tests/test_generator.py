@@ -690,7 +690,8 @@ def test_kpis_by_hand(handmade):
         "institution_id": "hsn", "channel": "x", "period_start": date(2026, 3, 10), "inbound": 6, "answered": 5,
         "response_rate": 5 / 6, "median_first_response_minutes": 25.0, "p90_first_response_minutes": 37.0,
         "median_first_response_business_minutes": 25.0, "p90_first_response_business_minutes": 37.0,
-        "sla_measured": 5, "sla_achieved": 4, "pct_within_sla": 0.8, "backlog_end": 1, "backlog_end_past_sla": 0})
+        "sla_measured": 5, "sla_achieved": 4, "pct_within_sla": 0.8, "sla_pending": 0, "sla_no_schedule": 0,
+        "backlog_end": 1, "backlog_end_past_sla": 0})
     assert (daily["hsn", "google", date(2026, 3, 11)]["inbound"], daily["hsn", "google", date(2026, 3, 11)]["backlog_end"]) == (0, 1)
     empty = daily["cmb", "x", date(2026, 3, 12)]
     assert (empty["inbound"], empty["response_rate"], empty["median_first_response_minutes"], empty["pct_within_sla"],
@@ -699,6 +700,8 @@ def test_kpis_by_hand(handmade):
     assert {r["period_start"] for r in handmade["kpis_weekly"]} == {date(2026, 3, 9)}
     hsn_x = weekly["hsn", "x"]
     # the week is not over: its backlog is the as-of day's ("5" past its SLA, "7" pending)
+    # "7" is pending: published beside pct_within_sla, which leaves it out (4 of 5 measured, 1 pending)
+    assert (hsn_x["sla_achieved"], hsn_x["sla_pending"], hsn_x["pct_within_sla"]) == (4, 1, 0.8)
     assert (hsn_x["inbound"], hsn_x["answered"], hsn_x["sla_measured"], hsn_x["backlog_end"], hsn_x["backlog_end_past_sla"]) \
         == (7, 5, 5, 2, 1)
     assert weekly["hsn", "google"]["median_first_response_business_minutes"] == 1380.0
@@ -727,7 +730,7 @@ def test_generated_replies_follow_the_seeded_schedules(truth):
     spring_forward = utc(2026, 3, 29, 1)
     across_dst = [m for m, created, reply in answered if created < spring_forward <= reply]
     across_holiday = [m for m, first, last in local
-                      if any(first < day < last for day in seeds.closed[m["institution_id"]])]
+                      if any(first + timedelta(days=n) in seeds.closed[m["institution_id"]] for n in range(1, (last - first).days))]
     same_minute = [m for m, created, reply in answered if timedelta(seconds=10) <= reply - created <= timedelta(seconds=50)]
     assert min(len(across_weekend), len(across_dst), len(across_holiday), len(same_minute)) > 0
     assert {m["channel"] for m in across_holiday} == set(channel_ids())
@@ -793,3 +796,74 @@ def test_the_awkward_cases_of_real_clocks_are_generated(tweets, reviews, truth, 
         superseded = [t for t in tweets if t["tweet"]["id"] == first][0]["superseded_at"]
         assert superseded == line["tweet"]["created_at"]
 
+
+# --- calendar and KPI edges (docs/metrics.md "Calendar", "Business hours", "SLA") ----------------
+
+def test_public_holidays_come_from_the_package_for_any_year():
+    seeds = load_seeds()
+    # no seed lists these years: San José in Valencia 2019, Diada in Catalonia 2031, Epiphany 2040 everywhere
+    assert date(2019, 3, 19) in seeds.closed["cmv"] and date(2019, 3, 19) not in seeds.closed["hsn"]
+    assert date(2031, 9, 11) in seeds.closed["cmb"]
+    assert all(date(2040, 1, 6) in seeds.closed[i["institution_id"]] for i in load_institutions())
+    assert load_seeds().hours("cmb", "x").intervals(date(2031, 9, 11)) == []
+
+
+def test_before_the_first_schedule_business_time_is_unknown(tmp_path):
+    from webcare.generator.edges import calendar_edges
+
+    edges = calendar_edges(tmp_path / "edges")
+    folder = write_dataset(tmp_path / "data", ["hsn", "hcm"], [
+        ("x", "hsn", "old", "2023-12-29T10:00:00.000Z", "2024-01-02T08:00:00.000Z"),    # before hsn's schedule
+        ("x", "hsn", "old_open", "2023-12-30T10:00:00.000Z", None),
+        ("x", "hsn", "new", "2024-01-02T08:00:00.000Z", "2024-01-02T09:00:00.000Z"),    # Tue 09:00 CET: 60
+        ("x", "hcm", "calendar", "2023-12-29T10:00:00.000Z", "2023-12-29T11:00:00.000Z"),
+        ("x", "hcm", "calendar_open", "2024-01-04T08:00:00.000Z", None),                # pending at the as-of
+    ])
+    marts = expected_marts(folder, utc(2024, 1, 4, 9), edges.seeds_dir)
+    rows = {r["native_id"]: r for r in marts["interactions"]}
+    for name in ("old", "old_open"):   # a business policy (2023-01-01) and no schedule (from 2024-01-01)
+        assert (rows[name]["first_response_business_minutes"], rows[name]["sla_target_minutes"],
+                rows[name]["sla_time_basis"], rows[name]["sla_breach_at"], rows[name]["sla_status"],
+                rows[name]["sla_elapsed_minutes"]) == (None, 120, "business", None, "no_schedule", None)
+    assert rows["old"]["first_response_minutes"] == 4 * 1440 - 120
+    assert (rows["new"]["first_response_business_minutes"], rows["new"]["sla_status"]) == (60.0, "achieved")
+    # calendar basis: measured without a schedule, business minutes unknown
+    assert (rows["calendar"]["first_response_business_minutes"], rows["calendar"]["sla_status"],
+            rows["calendar"]["sla_elapsed_minutes"]) == (None, "achieved", 60.0)
+    assert rows["calendar_open"]["sla_status"] == "pending"
+    weekly = {(r["institution_id"], r["period_start"]): r for r in marts["kpis_weekly"] if r["channel"] == "x"}
+    hsn = weekly["hsn", date(2023, 12, 25)]
+    assert (hsn["inbound"], hsn["sla_measured"], hsn["sla_no_schedule"], hsn["sla_pending"], hsn["pct_within_sla"],
+            hsn["median_first_response_business_minutes"]) == (2, 0, 2, 0, None, None)
+    hcm = weekly["hcm", date(2024, 1, 1)]
+    assert (hcm["sla_measured"], hcm["sla_pending"], hcm["pct_within_sla"]) == (0, 1, None)
+
+
+def test_the_calendar_edges_scenario_has_every_case(tmp_path):
+    from webcare.generator.edges import EXPORTS, add_mid_history_holiday, add_schedule_version, calendar_edges
+
+    edges = calendar_edges(tmp_path / "edges")
+    assert set(edges.exports) == set(EXPORTS)
+    years = {m["local_date"][:4] for m in edges.messages()}
+    assert {"2019", "2023", "2024", "2029"} <= years
+    before = expected_marts(edges.write_truth("hsn_2023", "hcm_2023", "cmv_2019"), utc(2026, 12, 1), edges.seeds_dir)
+    statuses = {r["sla_status"] for r in before["interactions"]}
+    assert {"achieved", "breached", "no_schedule"} <= statuses
+    add_mid_history_holiday(edges.seeds_dir)
+    add_schedule_version(edges.seeds_dir)
+    after = expected_marts(edges.truth_dir, utc(2026, 12, 1), edges.seeds_dir)
+    changed = {r["institution_id"] for r, old in zip(after["interactions"], before["interactions"])
+               if r["first_response_business_minutes"] != old["first_response_business_minutes"]}
+    assert changed == {"hsn", "cmv"}   # the holiday (hsn) and the new schedule (cmv) move business minutes
+
+
+def test_a_one_row_overnight_shift_is_refused_like_the_seed_test_refuses_it(tmp_path):
+    from webcare.generator.edges import add_overnight_shift, calendar_edges, remove_overnight_shift
+    from webcare.generator.hours import Seeds
+
+    edges = calendar_edges(tmp_path / "edges")
+    add_overnight_shift(edges.seeds_dir)
+    with pytest.raises(ValueError, match="closes at or before it opens"):
+        Seeds(edges.seeds_dir)
+    remove_overnight_shift(edges.seeds_dir)
+    assert Seeds(edges.seeds_dir).hours("hsn", "x").intervals(date(2024, 1, 8))  # the seed as it was

@@ -400,7 +400,8 @@ KPI_COLUMNS = {name: name for name in (
     "median_first_response_minutes", "p90_first_response_minutes", "median_first_response_business_minutes",
     "p90_first_response_business_minutes", "response_rate", "pct_within_sla")}
 KPI_COLUMNS.update({"inbound": "inbound_count", "answered": "answered_count", "sla_measured": "sla_measured_count",
-                    "sla_achieved": "sla_achieved_count", "backlog_end": "backlog_end_count",
+                    "sla_achieved": "sla_achieved_count", "sla_pending": "sla_pending_count",
+                    "sla_no_schedule": "sla_no_schedule_count", "backlog_end": "backlog_end_count",
                     "backlog_end_past_sla": "backlog_end_past_sla_count"})
 
 

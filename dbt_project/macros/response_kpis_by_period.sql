@@ -74,7 +74,9 @@ measured as (
         percentile_cont(0.9) within group (order by interactions.first_response_business_minutes)
             filter (where interactions.first_response_business_minutes is not null) as p90_first_response_business_minutes,
         count(*) filter (where interactions.sla_status in ('achieved', 'breached')) as sla_measured_count,
-        count(*) filter (where interactions.sla_status = 'achieved')              as sla_achieved_count
+        count(*) filter (where interactions.sla_status = 'achieved')              as sla_achieved_count,
+        count(*) filter (where interactions.sla_status = 'pending')               as sla_pending_count,
+        count(*) filter (where interactions.sla_status = 'no_schedule')           as sla_no_schedule_count
     from interactions
     inner join calendar on calendar.date_day = interactions.date_day
     group by 1, 2, 3
@@ -107,6 +109,8 @@ select
     cast(coalesce(measured.sla_achieved_count, 0) as integer)   as sla_achieved_count,
     cast(measured.sla_achieved_count::double precision / nullif(measured.sla_measured_count, 0) as double precision)
                                                                 as pct_within_sla,
+    cast(coalesce(measured.sla_pending_count, 0) as integer)    as sla_pending_count,
+    cast(coalesce(measured.sla_no_schedule_count, 0) as integer) as sla_no_schedule_count,
     cast(coalesce(backlog.backlog_count, 0) as integer)         as backlog_end_count,
     cast(coalesce(backlog.backlog_past_sla_count, 0) as integer) as backlog_end_past_sla_count
 from spine

@@ -39,8 +39,16 @@ def target_dir() -> Path:
     return config.output_dir("dbt", "target")
 
 
+# dbt commands that build or test models reading reference.public_holidays
+HOLIDAY_COMMANDS = {"build", "run", "test"}
+
+
 def run(args: list[str], url: str | None = None) -> None:
     url = warehouse.bootstrap(url)
+    if args and args[0] in HOLIDAY_COMMANDS:
+        from webcare import public_holidays
+
+        public_holidays.sync(url)  # the holidays of every year the data spans (no fixed years)
     command = [executable(), *args, "--project-dir", str(config.DBT_PROJECT_DIR),
                "--profiles-dir", str(config.DBT_PROJECT_DIR), "--target-path", str(target_dir()),
                "--log-path", str(config.output_dir("dbt", "logs"))]

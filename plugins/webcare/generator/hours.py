@@ -1,8 +1,9 @@
 """Business hours, closed days and SLA policies from the dbt seeds, and the arithmetic on them.
 
 Plain Python after docs/metrics.md ("Business hours", "Business minutes", "SLA"), independent of
-any SQL: the seeds (read from `webcare.config.SEEDS_DIR`) are the only source of schedules,
-holidays and SLA targets.
+any SQL: the seeds (read from `webcare.config.SEEDS_DIR`, or another folder) are the only source of
+schedules, local holidays and SLA targets; public holidays come from the `holidays` package for
+whatever year is asked (national and autonomous community), as the definition says.
 """
 import csv
 from dataclasses import dataclass
@@ -35,23 +36,44 @@ class Policy:
     time_basis: str  # calendar | business
 
 
+@lru_cache(maxsize=512)
+def public_holidays(region_code: str, year: int) -> frozenset[date]:
+    """The national and autonomous-community holidays of one region and year (`holidays` package)."""
+    import holidays
+
+    return frozenset(holidays.country_holidays("ES", subdiv=region_code, years=year))
+
+
+class ClosedDays:
+    """The closed days of one institution: its region's public holidays of any year, its local holidays."""
+
+    def __init__(self, region_code: str | None, local: set[date] | None = None):
+        self.region_code, self.local = region_code, set(local or ())
+
+    def __contains__(self, day: date) -> bool:
+        return day in self.local or (self.region_code is not None and day in public_holidays(self.region_code, day.year))
+
+    def add(self, day: date) -> None:
+        self.local.add(day)
+
+
 class Seeds:
     """The seeds that define time: institutions (time zones), business hours, holidays, SLA policies."""
 
     def __init__(self, seeds_dir: Path | None = None):
         self.institutions = {row["institution_id"]: row for row in read_seed("institutions", seeds_dir)}
-        regions = {}
-        for row in read_seed("public_holidays", seeds_dir):
-            regions.setdefault(row["region_code"], set()).add(date.fromisoformat(row["holiday_date"]))
-        self.closed = {i: set(regions.get(row["region_code"], ())) for i, row in self.institutions.items()}
+        self.closed = {i: ClosedDays(row["region_code"]) for i, row in self.institutions.items()}
         for row in read_seed("local_holidays", seeds_dir):
-            self.closed.setdefault(row["institution_id"], set()).add(date.fromisoformat(row["holiday_date"]))
+            self.closed.setdefault(row["institution_id"], ClosedDays(None)).add(date.fromisoformat(row["holiday_date"]))
         # schedules[institution][channel_id][valid_from][iso weekday] = [(opens, closes), ...]
         self.schedules: dict = {}
         for row in read_seed("business_hours", seeds_dir):
             versions = self.schedules.setdefault(row["institution_id"], {}).setdefault(row["channel_id"], {})
             days = versions.setdefault(date.fromisoformat(row["valid_from"]), {})
-            days.setdefault(int(row["iso_day_of_week"]), []).append((clock(row["opens_at"]), clock(row["closes_at"])))
+            opens, closes = clock(row["opens_at"]), clock(row["closes_at"])
+            if closes <= opens:  # as the seed test closes_after_opens: an overnight shift is two rows
+                raise ValueError(f"business_hours row closes at or before it opens: {row}")
+            days.setdefault(int(row["iso_day_of_week"]), []).append((opens, closes))
         self.policies: dict = {}
         for row in read_seed("sla_policies", seeds_dir):
             key = (row["institution_id"], row["channel_id"], row["priority"])
@@ -94,11 +116,18 @@ class Hours:
 
     def __init__(self, seeds: Seeds, institution_id: str, channel: str):
         self.zone = seeds.zone(institution_id)
-        self.closed = seeds.closed.get(institution_id, set())
+        self.closed = seeds.closed.get(institution_id, ClosedDays(None))
         schedules = seeds.schedules.get(institution_id, {})
         self.channel_versions = schedules.get(channel, {}) if channel != "all" else {}
         self.all_versions = schedules.get("all", {})
+        starts = [*self.channel_versions, *self.all_versions]
+        # before the first valid_from of the channel's or the `all` rows nothing is known
+        self.schedule_start: date | None = min(starts) if starts else None
         self._days: dict[date, list[Interval]] = {}
+
+    def has_schedule(self, day: date) -> bool:
+        """Whether a schedule version covers the local date (docs/metrics.md: no schedule = unknown, not closed)."""
+        return self.schedule_start is not None and day >= self.schedule_start
 
     def rows(self, day: date) -> list[tuple[timedelta, timedelta]]:
         """The schedule rows of `day`: the channel's rows if it has a version by then, else the `all` rows."""
@@ -116,7 +145,7 @@ class Hours:
         """Open intervals [opens, closes) of a local date, in UTC; none on a closed day."""
         if day not in self._days:
             self._days[day] = [] if day in self.closed else [
-                (self.local(day, opens), self.local(day, closes)) for opens, closes in self.rows(day) if closes > opens]
+                (self.local(day, opens), self.local(day, closes)) for opens, closes in self.rows(day)]
         return self._days[day]
 
     def local_date(self, moment: datetime) -> date:

@@ -1,8 +1,11 @@
 """The exact rows the response marts must hold, by docs/metrics.md, in plain Python.
 
-`expected_marts(dataset_dir, as_of)` reads messages_truth.jsonl and the seeds and returns
-interactions (one per visible inbound message, with business minutes and its SLA event), the
-daily backlog, and the daily / weekly / monthly KPIs per institution and channel.
+`expected_marts(dataset_dir, as_of, seeds_dir=None)` reads messages_truth.jsonl and the seeds (the
+project's, or another folder's) and returns interactions (one per visible inbound message, with
+business minutes and its SLA event), the daily backlog, and the daily / weekly / monthly KPIs per
+institution and channel. A message whose local date no schedule covers (before the first valid_from
+of its channel's or `all` rows) has no business minutes, and a business-basis SLA on it is
+`no_schedule`: no breach instant, no elapsed minutes, neither achieved nor breached nor pending.
 """
 import csv
 import json
@@ -22,8 +25,8 @@ INTERACTION_COLUMNS = ("channel", "institution_id", "native_id", "local_date", "
 BACKLOG_COLUMNS = ("channel", "institution_id", "native_id", "date_day", "age_minutes", "is_past_sla")
 KPI_COLUMNS = ("institution_id", "channel", "period_start", "inbound", "answered", "response_rate",
                "median_first_response_minutes", "p90_first_response_minutes", "median_first_response_business_minutes",
-               "p90_first_response_business_minutes", "sla_measured", "sla_achieved", "pct_within_sla", "backlog_end",
-               "backlog_end_past_sla")
+               "p90_first_response_business_minutes", "sla_measured", "sla_achieved", "pct_within_sla", "sla_pending",
+               "sla_no_schedule", "backlog_end", "backlog_end_past_sla")
 GRAINS = ("daily", "weekly", "monthly")
 MINUTE = timedelta(minutes=1)
 
@@ -67,13 +70,18 @@ def interaction(seeds: Seeds, message: dict, as_of: datetime) -> tuple[dict, dat
            "is_deleted": known_deleted is not None and (reply is None or reply > known_deleted)}
     if skew:
         return row, created
+    known = hours.has_schedule(local_date)  # business time is unknown before any schedule
     if reply is not None:
         row["first_response_minutes"] = (reply - created) / MINUTE
-        row["first_response_business_minutes"] = hours.business_minutes(created, reply)
+        row["first_response_business_minutes"] = hours.business_minutes(created, reply) if known else None
     policy = seeds.policy(institution_id, channel, local_date, PRIORITY)
     if policy is None:
         return row, created
     business = policy.time_basis == "business"
+    if business and not known:
+        row |= {"sla_target_minutes": policy.target_minutes, "sla_time_basis": policy.time_basis,
+                "sla_status": "deleted" if row["is_deleted"] else "no_schedule"}
+        return row, created
     breach = hours.deadline(created, policy.target_minutes) if business else created + timedelta(minutes=policy.target_minutes)
     if reply is not None:
         status = "achieved" if reply <= breach else "breached"
@@ -138,7 +146,8 @@ def kpi_rows(grain: str, institutions: list[str], interactions: list[dict], back
                 answered = [r for r in rows if r["is_answered"]]
                 timed = [r for r in answered if not r["has_clock_skew"]]
                 minutes = [r["first_response_minutes"] for r in timed]
-                business = [r["first_response_business_minutes"] for r in timed]
+                business = [r["first_response_business_minutes"] for r in timed
+                            if r["first_response_business_minutes"] is not None]  # unknown without a schedule
                 measured = [r for r in rows if r["sla_status"] in ("achieved", "breached")]
                 achieved = sum(r["sla_status"] == "achieved" for r in measured)
                 chosen = period_last_day(grain, start)
@@ -154,17 +163,20 @@ def kpi_rows(grain: str, institutions: list[str], interactions: list[dict], back
                             "p90_first_response_business_minutes": percentile_cont(business, 0.9),
                             "sla_measured": len(measured), "sla_achieved": achieved,
                             "pct_within_sla": achieved / len(measured) if measured else None,
+                            "sla_pending": sum(r["sla_status"] == "pending" for r in rows),
+                            "sla_no_schedule": sum(r["sla_status"] == "no_schedule" for r in rows),
                             "backlog_end": backlog_end[institution_id, channel, chosen],
                             "backlog_end_past_sla": backlog_past[institution_id, channel, chosen]})
     return out
 
 
-def expected_marts(dataset_dir: str | Path, as_of: datetime) -> dict[str, list[dict]]:
+def expected_marts(dataset_dir: str | Path, as_of: datetime, seeds_dir: str | Path | None = None) -> dict[str, list[dict]]:
     """Rows of the response marts as of `as_of` (aware): keys interactions, backlog_daily, kpis_daily, kpis_weekly,
-    kpis_monthly. Timestamps are aware UTC datetimes, dates `date`s, floats unrounded, nulls None."""
+    kpis_monthly. Timestamps are aware UTC datetimes, dates `date`s, floats unrounded, nulls None. `seeds_dir`:
+    read the seeds from that folder (read afresh, not cached) instead of the project's."""
     dataset = Path(dataset_dir)
     institutions = json.loads((dataset / "manifest.json").read_text(encoding="utf-8"))["institutions"]
-    seeds = load_seeds()
+    seeds = Seeds(Path(seeds_dir)) if seeds_dir else load_seeds()
     with (dataset / "messages_truth.jsonl").open(encoding="utf-8") as lines:
         visible = [m for m in map(json.loads, lines) if parse_time(m["created_at"]) < as_of]
     as_of_days = {i: as_of.astimezone(seeds.zone(i)).date() for i in institutions}

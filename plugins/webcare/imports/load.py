@@ -10,8 +10,8 @@ Idempotent by content: the file's SHA-256 is computed first, and a file whose ha
 ``raw.file_imports`` (under any name) is not read again; nothing changes. Otherwise the file is
 read once as a stream; valid records go, a chunk at a time and grouped by account, through
 ``webcare.load.load_batch`` (the API loads' COPY, de-duplication and ledger ``raw.load_batches``)
-with the run id ``import__<sha[:16]>``. Two checks are made after mapping: a record dated outside
-the warehouse calendar (dbt vars ``calendar_start``/``calendar_end``) cannot be measured, and a
+with the run id ``import__<sha[:16]>``. Two checks are made after mapping: a record dated after
+the import (in the future) cannot be measured (the calendar follows the data, so any past date can), and a
 message id already read earlier in the file would make two versions of one message; both are
 rejected naming the line and column, like the reader's own rejections. Every rejection goes to
 the quarantine (source ``imported_messages``, account = the file's name) and the ledger row is
@@ -27,12 +27,9 @@ import tempfile
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
-
-import yaml
 
 from webcare import config, warehouse
 from webcare.accounts import institution_accounts
@@ -101,20 +98,11 @@ def run_id_of(digest: str) -> str:
     return f"import__{digest[:16]}"
 
 
-@lru_cache(maxsize=1)
-def warehouse_calendar() -> tuple[date, date]:
-    """(calendar_start, calendar_end) of dim_date, from the dbt project's vars."""
-    with open(config.DBT_PROJECT_DIR / "dbt_project.yml", encoding="utf-8") as handle:
-        variables = yaml.safe_load(handle)["vars"]
-    return date.fromisoformat(variables["calendar_start"]), date.fromisoformat(variables["calendar_end"])
-
-
 def measurable_window() -> tuple[datetime, datetime]:
-    """[first, end) instants an imported record may have: the calendar less a day at each end, so
-    that the record's local date is in dim_date whatever the institution's time zone."""
-    start, end = warehouse_calendar()
-    first = datetime.combine(start + timedelta(days=1), datetime.min.time(), timezone.utc)
-    return first, datetime.combine(end, datetime.min.time(), timezone.utc)
+    """[first, end) instants an imported record may have: any time before the import. The warehouse
+    calendar follows the data (int_calendar_bounds), so old history is measurable; a record from the
+    future is not (the marts gate would stop the build on it)."""
+    return datetime.min.replace(tzinfo=timezone.utc), datetime.now(timezone.utc)
 
 
 def import_file(path: str | Path, mapping: str | Path | Mapping, constants: dict | None = None,
@@ -296,9 +284,8 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
             if not first_ok <= created < end_ok:
                 column = columns.of(record)[0]
                 rejections.add(_reason(item.line, column,
-                                       f"{record['created_at']} is outside the warehouse calendar: records are "
-                                       f"measured from {first_ok:%Y-%m-%d} to {end_ok - timedelta(days=1):%Y-%m-%d} "
-                                       f"UTC (dbt vars calendar_start/calendar_end, less a day at each end)"),
+                                       f"{record['created_at']} is in the future: records written after "
+                                       f"the import ({end_ok:%Y-%m-%d %H:%M} UTC) cannot be measured"),
                                canonical_json(record))
                 continue
             if account not in known_accounts:

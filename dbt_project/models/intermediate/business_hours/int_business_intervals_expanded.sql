@@ -1,5 +1,5 @@
--- One row per open interval of an institution on a channel and local date, between vars
--- calendar_start and calendar_end (docs/metrics.md#business-hours). The schedule of a date: the
+-- One row per open interval of an institution on a channel and local date, over the calendar
+-- bounds of the data (int_calendar_bounds; docs/metrics.md#business-hours). The schedule of a date: the
 -- channel's own rows if the institution has channel rows valid by then, else its `all` rows; of
 -- those, the version with the greatest valid_from <= the date; of that version, the rows of the
 -- date's ISO weekday (several rows make a split shift). Local times become instants with the
@@ -38,7 +38,7 @@ business_hours as (
 public_holidays as (
 
     select region_code, cast(holiday_date as date) as holiday_date
-    from {{ ref('public_holidays') }}
+    from {{ source('reference', 'public_holidays') }}
 
 ),
 
@@ -51,9 +51,10 @@ local_holidays as (
 
 days as (
 
+    -- scalar subqueries, not a join: the planner then estimates the series, not series x table rows
     select generate_series(
-        cast('{{ var("calendar_start") }}' as date),
-        cast('{{ var("calendar_end") }}' as date),
+        (select calendar_start from {{ ref('int_calendar_bounds') }}),
+        (select calendar_end from {{ ref('int_calendar_bounds') }}),
         interval '1 day'
     )::date as local_date
 

@@ -3,7 +3,10 @@
 -- difference of a running total of open minutes (a ledger per institution, channel and local
 -- day), so a reply months later costs no more than one the same day. The business breach instant
 -- walks the open intervals after creation (up to 60 local days) until the target is reached.
--- Messages with clock skew have no SLA event and no business minutes.
+-- Messages with clock skew have no SLA event and no business minutes. A message written before
+-- its institution and channel have any schedule (the first business_hours valid_from for the
+-- channel's or the `all` rows) has unknown business minutes (null), and a business-basis SLA
+-- cannot be measured: status no_schedule (docs/metrics.md#business-hours).
 with
 
 messages as (
@@ -49,6 +52,20 @@ as_of as (
 
 ),
 
+-- the first local date an institution has a schedule on a channel: its channel rows or its `all` rows
+schedule_starts as (
+
+    select
+        hours.institution_id,
+        channels.channel_id,
+        min(cast(hours.valid_from as date))                  as schedule_start
+    from {{ ref('business_hours') }} as hours
+    inner join {{ ref('channels') }} as channels
+        on hours.channel_id in (channels.channel_id, 'all')
+    group by hours.institution_id, channels.channel_id
+
+),
+
 -- the policy of a message: its institution, channel, priority, greatest valid_from <= its day
 measured_messages as (
 
@@ -56,10 +73,14 @@ measured_messages as (
         messages.*,
         coalesce(messages.first_response_at, as_of.as_of)   as clock_stopped_at,
         as_of.as_of,
+        coalesce(messages.local_date >= schedule_starts.schedule_start, false) as has_schedule,
         policy.target_minutes,
         policy.time_basis
     from messages
     cross join as_of
+    left join schedule_starts
+        on  schedule_starts.institution_id = messages.institution_id
+        and schedule_starts.channel_id = messages.channel_id
     left join lateral (
         select policies.target_minutes, policies.time_basis
         from policies
@@ -101,9 +122,10 @@ ledger_days as (
             cast(days.local_date as date),
             0
         from (select distinct institution_id, channel_id from day_totals) as pairs
+        -- scalar subqueries, not a join: a join makes the planner expect series x table rows (and JIT)
         cross join generate_series(
-            cast('{{ var("calendar_start") }}' as date),
-            cast('{{ var("calendar_end") }}' as date),
+            (select calendar_start from {{ ref('int_calendar_bounds') }}),
+            (select calendar_end from {{ ref('int_calendar_bounds') }}),
             interval '1 day'
         ) as days (local_date)
     ) as open_and_closed_days
@@ -185,6 +207,7 @@ business_message_days as materialized (
     from measured_messages
     cross join generate_series(0, 60) as offsets (day_offset)
     where measured_messages.time_basis = 'business'
+      and measured_messages.has_schedule
 
 ),
 
@@ -237,7 +260,7 @@ events as (
 
     select
         measured_messages.*,
-        business_elapsed.business_minutes,
+        case when measured_messages.has_schedule then business_elapsed.business_minutes end as business_minutes,
         case measured_messages.time_basis
             when 'calendar' then measured_messages.created_at + measured_messages.target_minutes * interval '1 minute'
             when 'business' then business_breaches.sla_breach_at
@@ -258,6 +281,8 @@ select
     events.sla_breach_at,
     case
         when events.time_basis is null then null
+        -- business time without a schedule is unknown: neither achieved nor breached nor pending
+        when events.time_basis = 'business' and not events.has_schedule then 'no_schedule'
         -- a response exactly at the breach instant is achieved; no breach within reach: achieved
         when events.is_answered and (events.sla_breach_at is null or events.first_response_at <= events.sla_breach_at)
             then 'achieved'

@@ -1,11 +1,12 @@
--- The conventional calendar, one row per day between vars calendar_start and calendar_end.
+-- The conventional calendar, one row per day of the calendar bounds of the data
+-- (int_calendar_bounds: whole years from the earliest message to the latest message or as-of day).
 with
 
 days as (
 
     select generate_series(
-        cast('{{ var("calendar_start") }}' as date),
-        cast('{{ var("calendar_end") }}' as date),
+        (select calendar_start from {{ ref('int_calendar_bounds') }}),
+        (select calendar_end from {{ ref('int_calendar_bounds') }}),
         interval '1 day'
     )::date as date_day
 

@@ -14,7 +14,8 @@ changes as (
     union
     select institution_id, cast(valid_from as date) as valid_from from {{ ref('sla_policies') }}
     union
-    select institution_id, cast('{{ var("calendar_start") }}' as date) from institutions
+    -- the first version has no start: it holds all history before the first change (like valid_to 9999-12-31)
+    select institution_id, date '0001-01-01' from institutions
 
 ),
 
