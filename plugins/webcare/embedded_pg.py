@@ -132,12 +132,12 @@ class Cluster:
                             OS_USER], check=True)
 
     def _own_server_dirs(self) -> None:
-        if os.geteuid() != 0:
-            return
-        owner = pwd.getpwnam(OS_USER)
+        """Create the server's folders, owned by the OS user when we are root."""
         for path in (self.server_dir, self.socket_dir):
             path.mkdir(parents=True, exist_ok=True)
-            os.chown(path, owner.pw_uid, owner.pw_gid)
+            if os.geteuid() == 0:
+                owner = pwd.getpwnam(OS_USER)
+                os.chown(path, owner.pw_uid, owner.pw_gid)
         if self.server_dir != self.root:
             self.server_dir.chmod(0o700)
 

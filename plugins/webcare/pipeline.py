@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import time
 from contextlib import contextmanager
 from datetime import date
@@ -260,3 +262,18 @@ def run_chain(run_id: str, batch_date: date, say: Callable[[str], None] = print)
         say(f"  {label} ...")
         results[name] = run_step(name, run_id, batch_date, say=say)
     return results
+
+
+def create_pool() -> None:
+    """Create (or reset to one slot) the Airflow pool of the chain's tasks in the Airflow of this
+    environment (AIRFLOW_HOME, its metadata database migrated): `airflow pools set`."""
+    airflow = os.path.join(os.path.dirname(sys.executable), "airflow")
+    subprocess.run([airflow, "pools", "set", POOL, "1", "webcare: one warehouse build step at a time (webcare.pipeline)"],
+                   check=True, capture_output=True)
+
+
+if __name__ == "__main__":  # python -m webcare.pipeline create-pool
+    if sys.argv[1:] != ["create-pool"]:
+        sys.exit("usage: python -m webcare.pipeline create-pool")
+    create_pool()
+    print(f"Airflow pool {POOL} (1 slot) ready")
