@@ -47,7 +47,8 @@ POOL = "webcare_warehouse"  # webcare.pipeline.POOL: one slot, created by the pr
 
 def give_back_build_claim(context) -> None:
     """A run that failed or timed out between two steps gives its build claim back (imported late)."""
-    importlib.import_module("webcare.pipeline").give_back(context["run_id"])
+    run_id = context.get("run_id") or context["dag_run"].run_id
+    importlib.import_module("webcare.pipeline").give_back(run_id)
 
 
 @dag(

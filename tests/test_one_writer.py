@@ -122,3 +122,60 @@ def test_the_published_marts_are_the_last_runs_validated_build(two_at_once, writ
     # and it holds both files, value for value as the truth (docs/metrics.md)
     for export in exports.values():
         assert_marts_equal_truth(writer_url, export.truth["messages"], TWCS)
+
+
+# --- the claim's rules, step by step (fast: no build) ---------------------------------------------
+
+def test_a_later_step_without_the_claim_does_not_run(writer_url):
+    from webcare import pipeline
+
+    ran = []
+    with pytest.raises(pipeline.BuildClaimLost, match="publish_marts of run lost-run: the run no longer holds"):
+        with pipeline.step("lost-run", "publish_marts", writer_url, last=True):
+            ran.append(True)
+    assert ran == [] and pipeline.holder(writer_url) is None
+
+
+def test_a_run_waits_for_the_claim_at_most_the_build_wait(writer_url, monkeypatch):
+    from webcare import pipeline
+
+    with pipeline.step("holding-run", "validate_raw", writer_url, first=True):
+        pass  # holds the claim between two steps, as a DAG run does between its tasks
+    assert pipeline.holder(writer_url) == "holding-run"
+    monkeypatch.setenv("WEBCARE_BUILD_WAIT_MINUTES", "0.05")  # 3 s
+    started = time.monotonic()
+    with pytest.raises(pipeline.BuildLockTimeout, match="waited 0.05 min for run holding-run's build"):
+        with pipeline.step("second-run", "validate_raw", writer_url, first=True):
+            pytest.fail("ran while another run held the claim")
+    assert 2.5 < time.monotonic() - started < 15
+    # a retried annotate of another run does not wait in the pool's slot: it fails at once
+    with pytest.raises(pipeline.BuildClaimLost, match="run holding-run started its build"):
+        with pipeline.step("second-run", "annotate", writer_url, retake=True):
+            pytest.fail("ran while another run held the claim")
+    assert pipeline.holder(writer_url) == "holding-run"
+    with pipeline.step("holding-run", "publish_marts", writer_url, last=True):
+        pass
+    assert pipeline.holder(writer_url) is None
+    with pipeline.step("second-run", "annotate", writer_url, retake=True):  # free: a retry takes it again
+        assert pipeline.holder(writer_url) == "second-run"
+    assert pipeline.give_back("second-run", writer_url) and pipeline.holder(writer_url) is None
+
+
+def test_a_failed_step_gives_the_claim_back_and_a_stale_claim_is_taken_over(writer_url, monkeypatch):
+    from webcare import pipeline
+
+    with pytest.raises(RuntimeError, match="gate failed"):
+        with pipeline.step("failing-run", "validate_raw", writer_url, first=True):
+            assert pipeline.holder(writer_url) == "failing-run"
+            raise RuntimeError("gate failed")
+    assert pipeline.holder(writer_url) is None
+    with pipeline.step("dead-run", "validate_raw", writer_url, first=True):
+        pass  # ... and its worker is killed: nobody gives the claim back
+    monkeypatch.setenv("WEBCARE_BUILD_CLAIM_TTL_MINUTES", "0.02")  # 1.2 s without a step: stale
+    time.sleep(1.5)
+    with pipeline.step("next-run", "validate_raw", writer_url, first=True):
+        assert pipeline.holder(writer_url) == "next-run"
+    with pytest.raises(pipeline.BuildClaimLost, match="taken over by run next-run"):
+        with pipeline.step("dead-run", "dbt_staging", writer_url):
+            pytest.fail("the dead run's next step ran")
+    assert pipeline.give_back("next-run", writer_url)

@@ -65,17 +65,6 @@ class BuildClaimLost(WarehouseError):
     """A step found its run no longer holds the build claim: another run's build may be in marts_build."""
 
 
-CLAIM_DDL = """
-create table if not exists private.build_claim (
-    singleton       boolean     primary key default true check (singleton),
-    run_id          text        not null,  -- the run whose chain is building
-    step            text        not null,  -- its step running or last started
-    claimed_at      timestamptz not null,  -- when the run took the claim
-    step_started_at timestamptz not null   -- the claim's heartbeat: older than the TTL is stale
-)
-"""
-
-
 def _lock_session(url: str):
     """A session of its own for the advisory lock: it idles while the step works, and its waits are
     bounded by lock_timeout (set per wait), not by the statement timeout."""
@@ -91,16 +80,17 @@ def _holder(cur) -> tuple[str, str, float] | None:
 
 @contextmanager
 def step(run_id: str, name: str, url: str | None = None, *, first: bool = False, last: bool = False,
-         claims: bool = True, say: Callable[[str], None] | None = None):
+         claims: bool = True, retake: bool = False, say: Callable[[str], None] | None = None):
     """Run the body as step ``name`` of ``run_id``'s chain: under the advisory lock, and (``claims``)
-    holding the build claim, taken by the ``first`` step and given back after the ``last`` or on failure."""
+    holding the build claim, waited for and taken by the ``first`` step, given back after the ``last``
+    or on failure. A ``retake`` step (before the run's first build: a retried annotate) may take the
+    claim again if it is free, and fails at once if another run holds it."""
     from psycopg2 import errors
 
     url = warehouse.bootstrap(url)
     conn = _lock_session(url)
     conn.autocommit = True
     cur = conn.cursor()
-    cur.execute(CLAIM_DDL)
     wait = build_wait_seconds()
     started = time.monotonic()
     waited_for: str | None = None
@@ -108,8 +98,9 @@ def step(run_id: str, name: str, url: str | None = None, *, first: bool = False,
         while True:
             remaining = wait - (time.monotonic() - started)
             if remaining <= 0:
-                raise BuildLockTimeout(f"{name} of run {run_id}: waited {wait / 60:g} min for run {waited_for}'s "
-                                       "build to finish (WEBCARE_BUILD_WAIT_MINUTES); nothing was built")
+                whose = f"run {waited_for}'s build" if waited_for else f"the build lock ({LOCK_NAME})"
+                raise BuildLockTimeout(f"{name} of run {run_id}: waited {wait / 60:g} min for {whose} "
+                                       "(WEBCARE_BUILD_WAIT_MINUTES); this step did not run")
             cur.execute("select set_config('lock_timeout', %s, false)", (f"{max(1, int(remaining * 1000))}ms",))
             try:
                 cur.execute("select pg_advisory_lock(hashtext(%s))", (LOCK_NAME,))
@@ -119,13 +110,19 @@ def step(run_id: str, name: str, url: str | None = None, *, first: bool = False,
             if not claims or (holder and holder[0] == run_id):
                 break
             if holder is None or holder[2] > claim_ttl_seconds():
-                if not first:
+                if not (first or retake):
                     raise BuildClaimLost(f"{name} of run {run_id}: the run no longer holds the build claim "
                                          f"({'taken over by run ' + holder[0] if holder else 'given back'}); "
                                          "marts_build may not be this run's build, nothing is published")
                 if holder:
                     log.warning("taking over the build claim of run %s (no step for %.0f s)", holder[0], holder[2])
                 break
+            if not first and not retake:
+                raise BuildClaimLost(f"{name} of run {run_id}: the run no longer holds the build claim (taken over by "
+                                     f"run {holder[0]}); marts_build may not be this run's build, nothing is published")
+            if not first:
+                raise BuildClaimLost(f"{name} of run {run_id}: run {holder[0]} started its build since this run's "
+                                     "chain stopped; this step fails rather than wait (a retry may find it free)")
             if waited_for is None:
                 message = f"waiting for run {holder[0]} ({holder[1]}) to finish its build before {name}"
                 log.info(message)
@@ -177,7 +174,6 @@ def give_back(run_id: str, url: str | None = None) -> bool:
     try:
         url = warehouse.bootstrap(url)
         with warehouse.transaction(url) as conn, conn.cursor() as cur:
-            cur.execute(CLAIM_DDL)
             cur.execute("delete from private.build_claim where run_id = %s", (run_id,))
             given = cur.rowcount > 0
     except Exception:
@@ -192,7 +188,6 @@ def holder(url: str | None = None) -> str | None:
     """The run holding the build claim, if any."""
     url = warehouse.bootstrap(url)
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
-        cur.execute(CLAIM_DDL)
         found = _holder(cur)
     return found[0] if found else None
 
@@ -244,7 +239,9 @@ def run_step(name: str, run_id: str, batch_date: date, say: Callable[[str], None
     """One step of the chain by its name (a DAG task calls this), serialised as the module says."""
     index = STEP_NAMES.index(name)
     function = CHAIN[index][2]
-    with step(run_id, name, first=index == 0, last=index == len(CHAIN) - 1, say=say):
+    # the steps before the run's first build may take a free claim again (annotate retries)
+    with step(run_id, name, first=index == 0, last=index == len(CHAIN) - 1,
+              retake=index < STEP_NAMES.index("dbt_staging"), say=say):
         return function(run_id, batch_date)
 
 

@@ -169,6 +169,15 @@ create or replace function private.pseudonymise(value text) returns text
             'UTF8')), 'hex')
     $fn$;
 revoke all on function private.pseudonymise(text) from public;
+-- Whose build chain is running (webcare.pipeline): one row at most, read and written under the
+-- advisory lock webcare.build.
+create table if not exists private.build_claim (
+    singleton       boolean     primary key default true check (singleton),
+    run_id          text        not null,  -- the run whose chain is building
+    step            text        not null,  -- its step running or last started
+    claimed_at      timestamptz not null,  -- when the run took the claim
+    step_started_at timestamptz not null   -- the claim's heartbeat: older than the TTL is stale
+);
 create table if not exists raw.quarantine (
     quarantine_id   bigserial primary key,
     source          text        not null,
