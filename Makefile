@@ -27,5 +27,7 @@ lock:
 	rm -rf .venv-lock && python3.11 -m venv .venv-lock && .venv-lock/bin/pip install -q -r requirements.in
 	.venv-lock/bin/pip freeze --exclude-editable > requirements.lock && rm -rf .venv-lock
 
-clean: stop
+# destroy: the cluster's files too when they live outside var (root in a folder only root can enter)
+clean:
+	$(PY) -m webcare.embedded_pg destroy
 	rm -rf var

@@ -16,10 +16,18 @@ A failed gate stops the run before publishing, so BI tools keep the previous goo
 warnings are recorded and shown. Every stage writes its row to the `audit` schema; freshness and
 the daily quality report run whatever happened.
 
+The chain from `validate_raw` to `publish_marts` is the one of `webcare.pipeline`, shared with
+`webcare_import` and `python -m webcare.imports`: one run's chain at a time (a build claim and a
+PostgreSQL advisory lock; the tasks after the raw gate, dbt_docs and source_freshness in the
+Airflow pool `webcare_warehouse`, one slot). Nothing hangs: every task has an execution_timeout,
+the run a dagrun_timeout (WEBCARE_TASK_TIMEOUT_MINUTES, WEBCARE_DAGRUN_TIMEOUT_MINUTES).
+
 The run whose logical date is D processes the UTC day before D (data interval [D-1, D)).
 """
 from __future__ import annotations
 
+import importlib
+import os
 from datetime import datetime, timedelta
 
 from airflow.sdk import Asset, CronTriggerTimetable, dag, task
@@ -29,12 +37,27 @@ RAW_TABLES = ("x_mentions", "x_tweets", "google_reviews", "facebook_comments", "
 RAW_ASSETS = [Asset(name=f"raw.{table}", uri=f"webcare://warehouse/raw/{table}") for table in RAW_TABLES]
 MARTS_ASSET = Asset(name="marts", uri="webcare://warehouse/marts")
 
+# Nothing hangs for ever: a task is stopped after TASK_TIMEOUT, the raw gate (where a run waits for
+# another run's build, webcare.pipeline) after TASK_TIMEOUT + BUILD_WAIT, a run after DAGRUN_TIMEOUT.
+TASK_TIMEOUT = timedelta(minutes=float(os.environ.get("WEBCARE_TASK_TIMEOUT_MINUTES", "60")))
+BUILD_WAIT = timedelta(minutes=float(os.environ.get("WEBCARE_BUILD_WAIT_MINUTES", "30")))
+DAGRUN_TIMEOUT = timedelta(minutes=float(os.environ.get("WEBCARE_DAGRUN_TIMEOUT_MINUTES", "360")))
+POOL = "webcare_warehouse"  # webcare.pipeline.POOL: one slot, created by the project's setup
+
+
+def give_back_build_claim(context) -> None:
+    """A run that failed or timed out between two steps gives its build claim back (imported late)."""
+    run_id = context.get("run_id") or context["dag_run"].run_id
+    importlib.import_module("webcare.pipeline").give_back(run_id)
+
 
 @dag(
     schedule=CronTriggerTimetable("0 0 * * *", timezone="UTC", interval=timedelta(days=1)),
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
+    dagrun_timeout=DAGRUN_TIMEOUT,
+    on_failure_callback=give_back_build_claim,
     doc_md=__doc__,
     tags=["webcare", "extract", "dbt", "great_expectations"],
     default_args={
@@ -43,6 +66,7 @@ MARTS_ASSET = Asset(name="marts", uri="webcare://warehouse/marts")
         "retry_delay": timedelta(minutes=1),
         "retry_exponential_backoff": True,
         "max_retry_delay": timedelta(minutes=20),
+        "execution_timeout": TASK_TIMEOUT,
     },
 )
 def webcare_daily():
@@ -65,62 +89,64 @@ def webcare_daily():
         return tasks.load(batch, run_id, data_interval_start.date())
 
     # Gates and builds fail for reasons a retry does not fix: no retries.
-    @task(retries=0)
+    # The chain (webcare.pipeline). Gates and builds fail for reasons a retry does not fix: no retries.
+    @task(retries=0, execution_timeout=TASK_TIMEOUT + BUILD_WAIT)
     def validate_raw(loads: list[dict], run_id=None, data_interval_start=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
         # index by length: iterating a mapped XCom probes one item past the end (a logged 404)
         items = [loads[i] for i in range(len(loads))]
         print({key: sum(item[key] for item in items) for key in ("received", "inserted", "quarantined")})
-        return tasks.validate("raw", run_id, data_interval_start.date())
+        return pipeline.run_step("validate_raw", run_id, data_interval_start.date())
 
-    @task
+    @task(pool=POOL)
     def annotate(raw_result: dict, run_id=None, data_interval_start=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.annotate(run_id, data_interval_start.date())
+        return pipeline.run_step("annotate", run_id, data_interval_start.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def dbt_staging(annotated: dict, run_id=None, data_interval_start=None) -> None:
-        from webcare import tasks
+        from webcare import pipeline
 
-        tasks.dbt_step("dbt_staging", tasks.DBT_STAGING, run_id, data_interval_start.date())
+        pipeline.run_step("dbt_staging", run_id, data_interval_start.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def validate_staging(run_id=None, data_interval_start=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.validate("staging", run_id, data_interval_start.date())
+        return pipeline.run_step("validate_staging", run_id, data_interval_start.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def dbt_marts(staging_result: dict, run_id=None, data_interval_start=None) -> None:
-        from webcare import tasks
+        from webcare import pipeline
 
-        tasks.dbt_step("dbt_marts", tasks.DBT_MARTS, run_id, data_interval_start.date())
+        pipeline.run_step("dbt_marts", run_id, data_interval_start.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def validate_marts(run_id=None, data_interval_start=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.validate("marts", run_id, data_interval_start.date())
+        return pipeline.run_step("validate_marts", run_id, data_interval_start.date())
 
-    @task(retries=0, outlets=[MARTS_ASSET])
+    @task(retries=0, outlets=[MARTS_ASSET], pool=POOL)
     def publish_marts(marts_result: dict, run_id=None, data_interval_start=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.publish(run_id, data_interval_start.date())
+        return pipeline.run_step("publish_marts", run_id, data_interval_start.date())
 
-    @task
-    def dbt_docs(published: dict) -> str:
-        from webcare import dbt
+    @task(pool=POOL)
+    def dbt_docs(published: dict, run_id=None) -> str:
+        from webcare import dbt, pipeline
 
-        return str(dbt.docs_generate())
+        return str(pipeline.run_unclaimed("dbt_docs", dbt.docs_generate, run_id))
 
-    @task(trigger_rule="all_done")
+    @task(trigger_rule="all_done", pool=POOL)
     def source_freshness(run_id=None, data_interval_start=None) -> list[dict]:
-        from webcare import tasks
+        from webcare import pipeline, tasks
 
-        return tasks.freshness(run_id, data_interval_start.date())
+        return pipeline.run_unclaimed("source_freshness", lambda: tasks.freshness(run_id, data_interval_start.date()),
+                                      run_id)
 
     @task(trigger_rule="all_done", retries=0)
     def quality_report(run_id=None, data_interval_start=None) -> str:

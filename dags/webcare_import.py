@@ -16,9 +16,14 @@ publishes it as `webcare_daily` does after loading. Triggered by hand (no schedu
 `dbt_marts` -> `validate_marts` -> `publish_marts`. A file already imported changes nothing; a
 failed gate stops the run before publishing. With an empty inbox the run imports nothing and
 skips the build.
+
+The chain from `validate_raw` to `publish_marts` is `webcare.pipeline`'s, shared with
+`webcare_daily` and the import command, one run's at a time (see `webcare_daily`); timeouts as there.
 """
 from __future__ import annotations
 
+import importlib
+import os
 from datetime import datetime, timedelta
 
 from airflow.sdk import Asset, Param, dag, task
@@ -26,12 +31,26 @@ from airflow.sdk import Asset, Param, dag, task
 RAW_ASSET = Asset(name="raw.imported_messages", uri="webcare://warehouse/raw/imported_messages")
 MARTS_ASSET = Asset(name="marts", uri="webcare://warehouse/marts")
 
+# Nothing hangs for ever (as webcare_daily): task, raw gate (waits for another run's build) and run timeouts.
+TASK_TIMEOUT = timedelta(minutes=float(os.environ.get("WEBCARE_TASK_TIMEOUT_MINUTES", "60")))
+BUILD_WAIT = timedelta(minutes=float(os.environ.get("WEBCARE_BUILD_WAIT_MINUTES", "30")))
+DAGRUN_TIMEOUT = timedelta(minutes=float(os.environ.get("WEBCARE_DAGRUN_TIMEOUT_MINUTES", "360")))
+POOL = "webcare_warehouse"  # webcare.pipeline.POOL: one slot, created by the project's setup
+
+
+def give_back_build_claim(context) -> None:
+    """A run that failed or timed out between two steps gives its build claim back (imported late)."""
+    run_id = context.get("run_id") or context["dag_run"].run_id
+    importlib.import_module("webcare.pipeline").give_back(run_id)
+
 
 @dag(
     schedule=None,
     start_date=datetime(2026, 1, 1),
     catchup=False,
     max_active_runs=1,
+    dagrun_timeout=DAGRUN_TIMEOUT,
+    on_failure_callback=give_back_build_claim,
     doc_md=__doc__,
     tags=["webcare", "imports", "dbt", "great_expectations"],
     params={
@@ -44,6 +63,7 @@ MARTS_ASSET = Asset(name="marts", uri="webcare://warehouse/marts")
         "owner": "webcare",
         "retries": 2,
         "retry_delay": timedelta(minutes=1),
+        "execution_timeout": TASK_TIMEOUT,
     },
 )
 def webcare_import():
@@ -63,48 +83,48 @@ def webcare_import():
         moved = move_out_of_inbox(path, report.file_sha256)
         return {**report.as_dict(), "moved_to": str(moved) if moved else None}
 
-    # Gates and builds fail for reasons a retry does not fix: no retries.
-    @task(retries=0)
+    # The chain (webcare.pipeline). Gates and builds fail for reasons a retry does not fix: no retries.
+    @task(retries=0, execution_timeout=TASK_TIMEOUT + BUILD_WAIT)
     def validate_raw(reports: list[dict], run_id=None, dag_run=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.validate("raw", run_id, dag_run.run_after.date())
+        return pipeline.run_step("validate_raw", run_id, dag_run.run_after.date())
 
-    @task
+    @task(pool=POOL)
     def annotate(raw_result: dict, run_id=None, dag_run=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.annotate(run_id, dag_run.run_after.date())
+        return pipeline.run_step("annotate", run_id, dag_run.run_after.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def dbt_staging(annotated: dict, run_id=None, dag_run=None) -> None:
-        from webcare import tasks
+        from webcare import pipeline
 
-        tasks.dbt_step("dbt_staging", tasks.DBT_STAGING, run_id, dag_run.run_after.date())
+        pipeline.run_step("dbt_staging", run_id, dag_run.run_after.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def validate_staging(run_id=None, dag_run=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.validate("staging", run_id, dag_run.run_after.date())
+        return pipeline.run_step("validate_staging", run_id, dag_run.run_after.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def dbt_marts(staging_result: dict, run_id=None, dag_run=None) -> None:
-        from webcare import tasks
+        from webcare import pipeline
 
-        tasks.dbt_step("dbt_marts", tasks.DBT_MARTS, run_id, dag_run.run_after.date())
+        pipeline.run_step("dbt_marts", run_id, dag_run.run_after.date())
 
-    @task(retries=0)
+    @task(retries=0, pool=POOL)
     def validate_marts(run_id=None, dag_run=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.validate("marts", run_id, dag_run.run_after.date())
+        return pipeline.run_step("validate_marts", run_id, dag_run.run_after.date())
 
-    @task(retries=0, outlets=[MARTS_ASSET])
+    @task(retries=0, outlets=[MARTS_ASSET], pool=POOL)
     def publish_marts(marts_result: dict, run_id=None, dag_run=None) -> dict:
-        from webcare import tasks
+        from webcare import pipeline
 
-        return tasks.publish(run_id, dag_run.run_after.date())
+        return pipeline.run_step("publish_marts", run_id, dag_run.run_after.date())
 
     staged = dbt_staging(annotate(validate_raw(import_file.expand(path=list_files()))))
     staging_result = validate_staging()

@@ -89,6 +89,9 @@ def fake_apis(dataset):
 def airflow_db() -> None:
     subprocess.run([str(Path(sys.executable).parent / "airflow"), "db", "migrate"], check=True,
                    capture_output=True, env=os.environ.copy())
+    from webcare.pipeline import create_pool
+
+    create_pool()
 
 
 @pytest.fixture(scope="session")

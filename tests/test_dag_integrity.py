@@ -70,3 +70,47 @@ def test_the_dag_declares_every_api_source_as_an_asset():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert set(module.RAW_TABLES) == {s.table for s in SOURCES.values() if s.fetch is not None}
+
+
+def test_nothing_hangs_every_task_and_run_has_a_timeout(daily_dag):
+    """Every task of both DAGs has an execution_timeout, every DAG a dagrun_timeout, from the documented
+    defaults (WEBCARE_TASK_TIMEOUT_MINUTES 60, WEBCARE_BUILD_WAIT_MINUTES 30, WEBCARE_DAGRUN_TIMEOUT_MINUTES 360)."""
+    from datetime import timedelta
+
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(ROOT / "dags"))
+    for dag in bag.dags.values():
+        assert dag.dagrun_timeout == timedelta(hours=6), dag.dag_id
+        for task in dag.tasks:
+            wanted = timedelta(minutes=90) if task.task_id == "validate_raw" else timedelta(minutes=60)
+            assert task.execution_timeout == wanted, (dag.dag_id, task.task_id, task.execution_timeout)
+        assert dag.dagrun_timeout > sum((t.execution_timeout for t in dag.tasks
+                                         if t.task_id in ("validate_raw", "dbt_staging", "dbt_marts")), timedelta())
+
+
+def test_one_chain_in_one_pool(daily_dag, airflow_db):
+    """Both DAGs wire webcare.pipeline's chain in its order; its tasks after the raw gate (where a run
+    waits for another's build) and dbt's other invocations run in the one-slot pool the setup creates."""
+    import json
+    import subprocess
+    import sys
+
+    from airflow.dag_processing.dagbag import DagBag
+
+    from webcare import pipeline
+
+    assert pipeline.STEP_NAMES == ["validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts",
+                                   "validate_marts", "publish_marts"]
+    bag = DagBag(dag_folder=str(ROOT / "dags"))
+    in_pool = {"webcare_daily": set(pipeline.STEP_NAMES[1:]) | {"dbt_docs", "source_freshness"},
+               "webcare_import": set(pipeline.STEP_NAMES[1:])}
+    for dag_id, pooled in in_pool.items():
+        tasks = bag.get_dag(dag_id).task_dict
+        for upstream, downstream in zip(pipeline.STEP_NAMES, pipeline.STEP_NAMES[1:]):
+            assert downstream in tasks[upstream].downstream_task_ids, (dag_id, upstream, downstream)
+        assert {t for t, task in tasks.items() if task.pool == pipeline.POOL} == pooled, dag_id
+        assert all(task.pool == "default_pool" for t, task in tasks.items() if t not in pooled)
+    listed = subprocess.run([str(Path(sys.executable).parent / "airflow"), "pools", "get", pipeline.POOL, "-o", "json"],
+                            check=True, capture_output=True, text=True).stdout
+    assert json.loads(listed[listed.index("["):])[0]["slots"] in (1, "1")

@@ -21,7 +21,7 @@ from webcare.generator.times import parse_time
 from webcare.sources.facebook import GraphClient, fetch_page_comments, make_session
 from webcare.sources.instagram import fetch_instagram_comments
 
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parent / "reference"  # official descriptions, source and date in its README
 X_URI, GOOGLE_URI = "urn:x-api-v2-openapi", "urn:google-business-profile-v4"
 AUTH = {"Authorization": "Bearer test-token"}
 ALL_TWEET_FIELDS = "author_id,conversation_id,created_at,edit_history_tweet_ids,entities,in_reply_to_user_id,lang,referenced_tweets"

@@ -52,8 +52,10 @@ def run(args: list[str], url: str | None = None) -> None:
     command = [executable(), *args, "--project-dir", str(config.DBT_PROJECT_DIR),
                "--profiles-dir", str(config.DBT_PROJECT_DIR), "--target-path", str(target_dir()),
                "--log-path", str(config.output_dir("dbt", "logs"))]
-    env = {**os.environ, **profile_env(url), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-           "DBT_USE_COLORS": "false"}
+    # dbt-postgres has no profile field for session settings: libpq reads them from PGOPTIONS
+    env = {**os.environ, **profile_env(url), "PGOPTIONS": warehouse.session_options(),
+           "WEBCARE_DBT_CONNECT_TIMEOUT": str(warehouse.connect_timeout()),
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DBT_USE_COLORS": "false"}
     log.info("running dbt %s", " ".join(args))
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             cwd=str(config.DBT_PROJECT_DIR))

@@ -42,6 +42,9 @@ def configure_airflow() -> None:
     os.environ.setdefault("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", f"sqlite:///{airflow_home / 'airflow.db'}")
     subprocess.run([os.path.join(os.path.dirname(sys.executable), "airflow"), "db", "migrate"],
                    check=True, capture_output=True)
+    from webcare.pipeline import create_pool
+
+    create_pool()  # the one-slot pool of the build chain's tasks (webcare.pipeline)
 
 
 def reset_embedded_warehouse(url: str) -> None:

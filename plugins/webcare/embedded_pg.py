@@ -2,14 +2,23 @@
 
 Used only when no warehouse is configured (``WEBCARE_WAREHOUSE_URL`` or the Airflow connection
 ``webcare_warehouse``). It listens on 127.0.0.1 only, on a private port, with password (SCRAM)
-authentication. ``initdb`` and ``pg_ctl`` refuse to run as root, so as root they run as the
-unprivileged OS user ``webcare`` (created on first use) through ``runuser``.
+authentication, and with PostgreSQL's durability defaults (fsync, full_page_writes,
+synchronous_commit on: raw holds data the APIs will not give again).
 
-    python -m webcare.embedded_pg start|stop|status|url
+``initdb`` and ``pg_ctl`` refuse to run as root, so as root they run as the unprivileged OS user
+``webcare`` (created on first use) through ``runuser``. That user must reach the data folder: when
+the project lives where only root can go (a clone under ``/root``, a ``mktemp -d`` folder), the
+server's files (data, socket, log) go to ``/var/lib/webcare/clusters/<name>-<hash of var/pg's
+path>`` instead (``WEBCARE_PG_CLUSTERS_DIR``), owned by ``webcare``, mode 700, one per project
+folder. The password file stays in ``var/pg`` (readable by root only); ``var/pg/server-dir`` says
+where the server's files are. ``destroy`` removes both.
+
+    python -m webcare.embedded_pg start|stop|status|url|destroy
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import pwd
 import secrets
@@ -17,7 +26,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from webcare import config
@@ -26,6 +35,7 @@ from webcare.errors import WarehouseError
 OS_USER = "webcare"
 DEFAULT_PORT = 55432
 DATABASE = "webcare"
+CLUSTERS_DIR_DEFAULT = "/var/lib/webcare/clusters"
 
 
 def find_bindir() -> Path:
@@ -45,20 +55,42 @@ def find_bindir() -> Path:
 
 @dataclass
 class Cluster:
-    root: Path
+    root: Path          # var/pg: the password file, and the server's files unless they cannot be here
     port: int = DEFAULT_PORT
+    _decided: Path | None = field(default=None, init=False, repr=False, compare=False)
+
+    # -- where the server's files are ------------------------------------------------------------
+    @property
+    def server_dir(self) -> Path:
+        """The folder of the server's own files (data, socket, log): ``root``, or, as root when the OS
+        user cannot reach ``root``, a folder of its own under the clusters folder (decided once)."""
+        recorded = self.root / "server-dir"
+        if recorded.exists():
+            return Path(recorded.read_text().strip())
+        if self._decided is None:
+            reachable = (self.root / "data" / "PG_VERSION").exists() or os.geteuid() != 0 \
+                or self._owner_reaches(self.root)
+            if not reachable:
+                os.chown(self.root, 0, 0)  # no use to the OS user: back to root's
+            self._decided = self.root if reachable else self.external_dir()
+        return self._decided
+
+    def external_dir(self) -> Path:
+        """The server's folder when the OS user cannot reach ``root``: one per project path."""
+        clusters = Path(os.environ.get("WEBCARE_PG_CLUSTERS_DIR") or CLUSTERS_DIR_DEFAULT)
+        return clusters / f"cluster-{hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:16]}"
 
     @property
     def data_dir(self) -> Path:
-        return self.root / "data"
+        return self.server_dir / "data"
 
     @property
     def socket_dir(self) -> Path:
-        return self.root / "run"
+        return self.server_dir / "run"
 
     @property
     def log_file(self) -> Path:
-        return self.root / "postgresql.log"
+        return self.server_dir / "postgresql.log"
 
     @property
     def password_file(self) -> Path:
@@ -81,6 +113,15 @@ class Cluster:
                                  f"\nsee {self.log_file}")
         return proc
 
+    def _owner_reaches(self, path: Path) -> bool:
+        """Can the OS user create files in ``path`` (every folder above it traversable)?"""
+        self._ensure_os_user()
+        path.mkdir(parents=True, exist_ok=True)
+        owner = pwd.getpwnam(OS_USER)
+        os.chown(path, owner.pw_uid, owner.pw_gid)
+        return subprocess.run(["runuser", "-u", OS_USER, "--", "test", "-w", str(path), "-a", "-x", str(path)],
+                              capture_output=True).returncode == 0
+
     def _ensure_os_user(self) -> None:
         if os.geteuid() != 0:
             return
@@ -89,15 +130,22 @@ class Cluster:
         except KeyError:
             subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
                             OS_USER], check=True)
-        owner = pwd.getpwnam(OS_USER)
-        for path in (self.root, self.socket_dir):
-            os.chown(path, owner.pw_uid, owner.pw_gid)
+
+    def _own_server_dirs(self) -> None:
+        """Create the server's folders, owned by the OS user when we are root."""
+        for path in (self.server_dir, self.socket_dir):
+            path.mkdir(parents=True, exist_ok=True)
+            if os.geteuid() == 0:
+                owner = pwd.getpwnam(OS_USER)
+                os.chown(path, owner.pw_uid, owner.pw_gid)
+        if self.server_dir != self.root:
+            self.server_dir.chmod(0o700)
 
     def is_initialised(self) -> bool:
-        return (self.data_dir / "PG_VERSION").exists()
+        return (self.data_dir / "PG_VERSION").exists() and self.password_file.exists()
 
     def is_running(self) -> bool:
-        if not self.is_initialised():
+        if not (self.data_dir / "PG_VERSION").exists():
             return False
         return self._run([str(find_bindir() / "pg_ctl"), "-D", str(self.data_dir), "status"],
                          check=False).returncode == 0
@@ -105,10 +153,21 @@ class Cluster:
     def init(self) -> None:
         bindir = find_bindir()
         self.root.mkdir(parents=True, exist_ok=True)
-        self.socket_dir.mkdir(parents=True, exist_ok=True)
         self._ensure_os_user()
+        server_dir = self.server_dir
+        if server_dir != self.root:
+            # a folder of this project path's earlier cluster whose var/pg was deleted (make clean,
+            # the tests' fresh var/test): without its password it is of no use
+            if (server_dir / "data" / "PG_VERSION").exists():
+                self.stop()
+            shutil.rmtree(server_dir, ignore_errors=True)
+            server_dir.parent.mkdir(parents=True, exist_ok=True)
+            (self.root / "server-dir").write_text(f"{server_dir}\n")
+        self._own_server_dirs()
+        if server_dir != self.root:
+            (server_dir / "project-pg-folder").write_text(f"{self.root.resolve()}\n")  # for whoever finds it
         password = secrets.token_urlsafe(24)
-        pwfile = self.root / "initdb-password"
+        pwfile = self.server_dir / "initdb-password"
         pwfile.write_text(password + "\n")
         if os.geteuid() == 0:
             owner = pwd.getpwnam(OS_USER)
@@ -128,8 +187,9 @@ class Cluster:
             self.init()
         if not self.is_running():
             self._ensure_os_user()
-            options = (f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+            self._own_server_dirs()
+            # PostgreSQL's durability defaults (fsync, full_page_writes, synchronous_commit): on
+            options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
             self._run([str(find_bindir() / "pg_ctl"), "-D", str(self.data_dir), "-l", str(self.log_file),
                        "-w", "-t", "60", "-o", options, "start"])
         self._create_database()
@@ -140,7 +200,11 @@ class Cluster:
             self._run([str(find_bindir() / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"])
 
     def destroy(self) -> None:
+        """Stop the cluster and remove its files, wherever they are."""
         self.stop()
+        server_dir = self.server_dir
+        if server_dir != self.root:
+            shutil.rmtree(server_dir, ignore_errors=True)
         shutil.rmtree(self.root, ignore_errors=True)
 
     def _create_database(self) -> None:
@@ -173,7 +237,7 @@ def default_cluster() -> Cluster:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m webcare.embedded_pg", description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["start", "stop", "status", "url"])
+    parser.add_argument("action", choices=["start", "stop", "status", "url", "destroy"])
     args = parser.parse_args(argv)
     cluster = default_cluster()
     if args.action == "start":
@@ -182,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.action == "stop":
         cluster.stop()
         print("PostgreSQL stopped")
+    elif args.action == "destroy":
+        cluster.destroy()
+        print("PostgreSQL stopped and its files removed")
     elif args.action == "status":
         running = cluster.is_running()
         print("running" if running else "stopped")

@@ -79,7 +79,7 @@ def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True,
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
 
-    os.environ[URL_ENV] = url or warehouse.warehouse_url()
+    os.environ[URL_ENV] = warehouse.with_session_options(url or warehouse.warehouse_url())  # timeouts
     checks: list[Check] = load_stage(stage).checks(**params)
     context = gx_context()
     datasource = context.data_sources.add_or_update_postgres(

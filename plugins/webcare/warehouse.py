@@ -11,6 +11,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from webcare import config
+from webcare.errors import WarehouseError
 from webcare.sources import SOURCES
 
 CONN_ID = "webcare_warehouse"
@@ -52,10 +53,79 @@ def url_parts(url: str) -> dict[str, str]:
     }
 
 
-def connect(url: str | None = None):
+# Nothing waits for ever: every session of the warehouse (ours, dbt's through PGOPTIONS, GX's through
+# its URL) cancels a statement running longer than the statement timeout, a wait for a lock longer
+# than the lock timeout, and a transaction left idle longer than the idle timeout. PostgreSQL
+# durations ("30min", "90s", "0" for none); connecting gives up after the connect timeout (seconds).
+SESSION_TIMEOUTS = {  # setting: (environment variable, default)
+    "statement_timeout": ("WEBCARE_STATEMENT_TIMEOUT", "30min"),
+    "lock_timeout": ("WEBCARE_LOCK_TIMEOUT", "5min"),
+    "idle_in_transaction_session_timeout": ("WEBCARE_IDLE_IN_TRANSACTION_TIMEOUT", "15min"),
+}
+CONNECT_TIMEOUT_ENV, CONNECT_TIMEOUT_DEFAULT = "WEBCARE_CONNECT_TIMEOUT", "10"
+
+
+class WarehouseTimeout(WarehouseError):
+    """A statement or a lock wait of the warehouse ran past its timeout and was cancelled."""
+
+
+def timeout_error(what: str, exc: Exception) -> WarehouseTimeout | None:
+    """A clear :class:`WarehouseTimeout` for a psycopg2 error that is a session timeout, else None."""
+    from psycopg2 import errors
+
+    settings = session_settings()
+    if isinstance(exc, errors.QueryCanceled) and "statement timeout" in str(exc):
+        name = "statement_timeout"
+        detail = "a statement ran longer than"
+    elif isinstance(exc, errors.LockNotAvailable) and "lock timeout" in str(exc):
+        name = "lock_timeout"
+        detail = "a statement waited for a lock (held by another session) longer than"
+    elif isinstance(exc, errors.IdleInTransactionSessionTimeout):
+        name = "idle_in_transaction_session_timeout"
+        detail = "a transaction stayed idle longer than"
+    else:
+        return None
+    env = SESSION_TIMEOUTS[name][0]
+    return WarehouseTimeout(f"{what}: {detail} {name}={settings[name]} ({env}) and was cancelled: "
+                            f"{str(exc).strip().splitlines()[0]}")
+
+
+def session_settings(**overrides: str) -> dict[str, str]:
+    """The timeouts every warehouse session gets (from the environment), with ``overrides``."""
+    settings = {name: os.environ.get(env, default) for name, (env, default) in SESSION_TIMEOUTS.items()}
+    settings.update(overrides)
+    for name, value in settings.items():
+        if not value or any(c.isspace() or c in "'\\" for c in value):
+            raise ValueError(f"{name}={value!r}: a PostgreSQL duration such as 30min, 90s or 0")
+    return settings
+
+
+def session_options(**overrides: str) -> str:
+    """The libpq ``options`` string (also usable as PGOPTIONS) carrying the session timeouts."""
+    return " ".join(f"-c {name}={value}" for name, value in session_settings(**overrides).items())
+
+
+def connect_timeout() -> int:
+    return int(os.environ.get(CONNECT_TIMEOUT_ENV, CONNECT_TIMEOUT_DEFAULT))
+
+
+def with_session_options(url: str) -> str:
+    """``url`` with the session timeouts and the connect timeout in its query (for SQLAlchemy, e.g. GX)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    query["options"] = (query.get("options", "") + " " + session_options()).strip()
+    query.setdefault("connect_timeout", str(connect_timeout()))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def connect(url: str | None = None, application_name: str = "webcare", **overrides: str):
+    """A psycopg2 connection to the warehouse with the session timeouts (``overrides`` by setting name)."""
     import psycopg2
 
-    return psycopg2.connect(url or warehouse_url(), application_name="webcare")
+    return psycopg2.connect(url or warehouse_url(), application_name=application_name,
+                            connect_timeout=connect_timeout(), options=session_options(**overrides))
 
 
 @contextmanager
@@ -99,6 +169,15 @@ create or replace function private.pseudonymise(value text) returns text
             'UTF8')), 'hex')
     $fn$;
 revoke all on function private.pseudonymise(text) from public;
+-- Whose build chain is running (webcare.pipeline): one row at most, read and written under the
+-- advisory lock webcare.build.
+create table if not exists private.build_claim (
+    singleton       boolean     primary key default true check (singleton),
+    run_id          text        not null,  -- the run whose chain is building
+    step            text        not null,  -- its step running or last started
+    claimed_at      timestamptz not null,  -- when the run took the claim
+    step_started_at timestamptz not null   -- the claim's heartbeat: older than the TTL is stale
+);
 create table if not exists raw.quarantine (
     quarantine_id   bigserial primary key,
     source          text        not null,

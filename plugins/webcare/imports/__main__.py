@@ -34,22 +34,12 @@ KPI_HEADER = ("institution", "channel", "inbound", "answered", "reply_rate", "me
 
 
 def build(run_id: str, batch_date: date, say=print) -> None:
-    """What webcare_daily does after loading: raw gate, annotate, dbt staging, staging gate, dbt
-    marts, marts gate, publish. Raises on a failed build or gate (the published marts stay as they were)."""
-    from webcare import tasks
+    """What webcare_daily does after loading, the one chain of webcare.pipeline (raw gate, annotate,
+    dbt staging, staging gate, dbt marts, marts gate, publish), waiting while another run builds.
+    Raises on a failed build or gate (the published marts stay as they were)."""
+    from webcare.pipeline import run_chain
 
-    steps = [
-        ("raw gate (GX)", lambda: tasks.validate("raw", run_id, batch_date)),
-        ("annotate (redaction, classification)", lambda: tasks.annotate(run_id, batch_date)),
-        ("dbt build staging", lambda: tasks.dbt_step("dbt_staging", tasks.DBT_STAGING, run_id, batch_date)),
-        ("staging gate (GX)", lambda: tasks.validate("staging", run_id, batch_date)),
-        ("dbt build marts", lambda: tasks.dbt_step("dbt_marts", tasks.DBT_MARTS, run_id, batch_date)),
-        ("marts gate (GX)", lambda: tasks.validate("marts", run_id, batch_date)),
-        ("publish marts", lambda: tasks.publish(run_id, batch_date)),
-    ]
-    for name, step in steps:
-        say(f"  {name} ...")
-        step()
+    run_chain(run_id, batch_date, say=say)
 
 
 def file_kpis(record_keys: list[str], mapping_name: str, url: str | None = None) -> list[dict]:

@@ -1,0 +1,145 @@
+"""Nothing hangs for ever: every warehouse session (ours, dbt's, GX's) cancels a runaway statement and
+a lock wait at their timeouts (WEBCARE_STATEMENT_TIMEOUT, WEBCARE_LOCK_TIMEOUT; plugins/webcare/warehouse.py),
+and a chain step that hits one fails with an error saying which timeout, its value and its variable.
+
+Isolation: a database of its own (`webcare_timeouts`) of the embedded cluster, as tests/test_import_pipeline.py.
+"""
+from __future__ import annotations
+
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from conftest import query
+
+DB = "webcare_timeouts"
+
+
+@pytest.fixture(scope="module")
+def timeouts_url(warehouse_url):
+    import psycopg2
+
+    from webcare import warehouse
+
+    url = urlunsplit(urlsplit(warehouse_url)._replace(path=f"/{DB}"))
+    admin = psycopg2.connect(warehouse_url)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"drop database if exists {DB} with (force)")
+        cur.execute(f"create database {DB}")
+    admin.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WEBCARE_WAREHOUSE_URL", url)
+        warehouse.bootstrap(url)
+        yield url
+
+
+def settings(conn) -> dict:
+    with conn.cursor() as cur:
+        cur.execute("select name, setting, unit from pg_settings where name in"
+                    " ('statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout')")
+        return {name: f"{value}{unit}" for name, value, unit in cur.fetchall()}
+
+
+def test_every_session_gets_the_documented_timeouts(timeouts_url, monkeypatch):
+    from webcare import warehouse
+
+    for name in ("WEBCARE_STATEMENT_TIMEOUT", "WEBCARE_LOCK_TIMEOUT", "WEBCARE_IDLE_IN_TRANSACTION_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+    conn = warehouse.connect(timeouts_url)
+    try:  # the defaults: 30 min, 5 min, 15 min (PostgreSQL reports milliseconds)
+        assert settings(conn) == {"statement_timeout": f"{30 * 60_000}ms", "lock_timeout": f"{5 * 60_000}ms",
+                                  "idle_in_transaction_session_timeout": f"{15 * 60_000}ms"}
+    finally:
+        conn.close()
+    monkeypatch.setenv("WEBCARE_STATEMENT_TIMEOUT", "2min")
+    monkeypatch.setenv("WEBCARE_LOCK_TIMEOUT", "7s")
+    conn = warehouse.connect(timeouts_url)
+    try:
+        assert settings(conn)["statement_timeout"] == "120000ms" and settings(conn)["lock_timeout"] == "7000ms"
+    finally:
+        conn.close()
+    # GX connects through SQLAlchemy with the URL webcare.validate gives it: the same settings
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(warehouse.with_session_options(timeouts_url))
+    with engine.connect() as gx_like:
+        assert gx_like.execute(sqlalchemy.text("show lock_timeout")).scalar() == "7s"
+        assert gx_like.execute(sqlalchemy.text("show statement_timeout")).scalar() == "2min"
+    engine.dispose()
+    monkeypatch.setenv("WEBCARE_LOCK_TIMEOUT", "5s; drop table x")
+    with pytest.raises(ValueError, match="lock_timeout"):
+        warehouse.connect(timeouts_url)
+
+
+def test_a_runaway_statement_is_cancelled_with_a_clear_error(timeouts_url, monkeypatch):
+    from psycopg2 import errors
+
+    from webcare import pipeline, warehouse
+
+    monkeypatch.setenv("WEBCARE_STATEMENT_TIMEOUT", "1s")
+    conn = warehouse.connect(timeouts_url)
+    started = time.monotonic()
+    with pytest.raises(errors.QueryCanceled, match="statement timeout"):
+        conn.cursor().execute("select pg_sleep(60)")
+    assert 0.9 <= time.monotonic() - started < 15  # cancelled at one second, not after the minute
+    conn.close()
+
+    # a step of the chain that runs one: the error says which timeout, its value and its variable
+    started = time.monotonic()
+    with pytest.raises(warehouse.WarehouseTimeout) as caught:
+        with pipeline.step("runaway-run", "dbt_marts", timeouts_url, first=True, last=True):
+            with warehouse.transaction(timeouts_url) as work, work.cursor() as cur:
+                cur.execute("select pg_sleep(60)")
+    assert time.monotonic() - started < 15
+    message = str(caught.value)
+    assert message.startswith("dbt_marts of run runaway-run: a statement ran longer than statement_timeout=1s"
+                              " (WEBCARE_STATEMENT_TIMEOUT) and was cancelled: canceling statement due to statement"
+                              " timeout"), message
+    assert pipeline.holder(timeouts_url) is None  # the failed step gave the build claim back
+
+
+def test_dbt_sessions_cancel_a_runaway_statement(timeouts_url, monkeypatch):
+    from webcare import dbt
+
+    monkeypatch.setenv("WEBCARE_STATEMENT_TIMEOUT", "1s")
+    started = time.monotonic()
+    with pytest.raises(dbt.DbtFailed, match="canceling statement due to statement timeout"):
+        dbt.run(["show", "--inline", "select pg_sleep(60) as slept"], timeouts_url)
+    assert time.monotonic() - started < 55  # dbt's own start-up is most of it, the sleep was cut at 1 s
+
+
+def test_publish_behind_a_long_bi_query_stops_at_the_lock_timeout_and_leaves_the_marts(timeouts_url, monkeypatch):
+    """A BI session reading marts blocks publishing's drop table: publish gives up at lock_timeout
+    with a clear error instead of waiting for ever, and the published marts are the previous ones."""
+    import psycopg2
+
+    from webcare import pipeline, warehouse
+
+    with warehouse.transaction(timeouts_url) as conn, conn.cursor() as cur:
+        cur.execute("create schema if not exists marts_build")
+        cur.execute("drop table if exists marts_build.mart_example")
+        cur.execute("create table marts_build.mart_example (n int)")
+        cur.execute("insert into marts_build.mart_example values (1)")
+    from webcare.publish import publish
+
+    assert publish(timeouts_url) == {"mart_example": 1}
+    with warehouse.transaction(timeouts_url) as conn, conn.cursor() as cur:
+        cur.execute("insert into marts_build.mart_example values (2)")
+
+    bi = psycopg2.connect(timeouts_url)  # a BI tool in the middle of a long read of marts
+    bi.cursor().execute("select * from marts.mart_example")
+    monkeypatch.setenv("WEBCARE_LOCK_TIMEOUT", "1s")
+    started = time.monotonic()
+    try:
+        with pytest.raises(warehouse.WarehouseTimeout) as caught:
+            with pipeline.step("blocked-run", "publish_marts", timeouts_url, first=True, last=True):
+                publish(timeouts_url)
+        assert time.monotonic() - started < 15
+        assert "a statement waited for a lock (held by another session) longer than lock_timeout=1s " \
+               "(WEBCARE_LOCK_TIMEOUT) and was cancelled: canceling statement due to lock timeout" in str(caught.value)
+    finally:
+        bi.close()
+    assert query(timeouts_url, "select n from marts.mart_example") == [(1,)]  # the previous marts, whole
+    assert publish(timeouts_url) == {"mart_example": 2}                       # once the reader is gone
