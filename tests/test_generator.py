@@ -504,10 +504,11 @@ def test_channels_come_from_the_seed():
             "facebook", "google", "instagram", "x")
 
 
-def test_generation_is_fast_and_rejects_bad_arguments(tmp_path):
-    started = datetime.now()
-    generate(tmp_path / "timed", institutions=len(load_institutions()))  # all 8, with the marts truth
-    assert datetime.now() - started < timedelta(seconds=5)
+def test_generation_covers_every_institution_and_rejects_bad_arguments(tmp_path):
+    # its speed is measured in bench/, never asserted here (a loaded machine is not a slow generator)
+    out = generate(tmp_path / "all", institutions=len(load_institutions()))  # all 8, with the marts truth
+    assert json.loads((out / "manifest.json").read_text())["institutions"] == [i["institution_id"] for i in load_institutions()]
+    assert (out / "truth_interactions.jsonl").stat().st_size > 0
     with pytest.raises(ValueError):
         generate(tmp_path / "bad", institutions=len(load_institutions()) + 1)
     with pytest.raises(ValueError):

@@ -702,3 +702,28 @@ def test_a_google_reply_three_weeks_late_is_counted(next_day, warehouse_url, fak
     assert_rows_equal(actual, expected_marts(dataset, as_of)["interactions"], ("channel", "institution_id", "native_id"),
                       columns)
 
+
+
+def test_an_import_newer_than_the_last_cutoff_waits_for_the_next_run(warehouse_url, tmp_path):
+    """Runs last, after the last daily run. An export whose conversations run past the warehouse's
+    as-of instant: it imports whole into raw, builds, passes the gates and publishes (no negative
+    elapsed time), and the marts hold exactly its messages written before the as-of instant."""
+    import io
+    from contextlib import redirect_stdout
+
+    from webcare.generator.export import twcs_export
+    from webcare.imports.__main__ import main
+
+    (as_of,) = query(warehouse_url, "select max(cutoff) from raw.load_batches")[0]
+    export = twcs_export(tmp_path / "twcs_cmb_late.csv", institution="cmb", seed=11, conversations=40, days=4,
+                         first_id=900_000, start=as_of - timedelta(days=2))
+    with redirect_stdout(io.StringIO()):
+        assert main([str(export.path), "--mapping", "customer_support_on_twitter", "--institution", "cmb"]) == 0
+    created = [c for (c,) in query(warehouse_url, "select (payload ->> 'created_at')::timestamptz from"
+                                                  " raw.imported_messages where not (payload ->> 'is_institution')::boolean"
+                                                  " and payload ->> 'message_id' ~ '^9'")]
+    assert any(c >= as_of for c in created) and any(c < as_of for c in created)
+    published = query(warehouse_url, "select created_at, sla_elapsed_minutes, first_response_minutes"
+                                     " from marts.fct_interactions where native_id ~ '^customer_support_on_twitter:9'")
+    assert sorted(c for c, _, _ in published) == sorted(c for c in created if c < as_of)
+    assert all((e is None or e >= 0) and (m is None or m >= 0) for _, e, m in published)
