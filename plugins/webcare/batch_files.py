@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from webcare.storable import MAX_DEPTH, RawText, dumps_any, json_depth
+from webcare.storable import MAX_DEPTH, RawText, dumps_any
 
 FORMAT = "webcare-batch/2"
 
@@ -39,7 +39,7 @@ def parse_line(text: str) -> object:
     try:
         return json.loads(text)
     except RecursionError:
-        return RawText(text, f"nested deeper than {MAX_DEPTH} levels ({json_depth(text):,})")
+        return RawText(text, f"nested deeper than {MAX_DEPTH} levels")
     except ValueError as exc:
         reason = "an integer too long to read" if "digits" in str(exc) else "not readable JSON"
         return RawText(text, reason)

@@ -2,7 +2,9 @@
 
 Everything for one batch happens in one transaction: new records, quarantined ones, the
 account's cursor and the batch's bookkeeping row. A record already loaded (same account, key
-and content) is not loaded again, so reruns change nothing.
+and content) is not loaded again, so reruns change nothing; nor is one the raw gate moved to the
+quarantine (``quarantine_rows``). No single record fails a batch: poison records (see
+webcare.storable) are quarantined with their reason and their batch-mates load.
 """
 from __future__ import annotations
 
@@ -10,9 +12,9 @@ import csv
 import io
 import json
 import logging
+from dataclasses import asdict, dataclass
 
 import psycopg2
-from dataclasses import asdict, dataclass
 
 from webcare import batch_files, warehouse
 from webcare.sources import SOURCES, InvalidRecord

@@ -182,28 +182,6 @@ def _flatten_deep(text: str, limit: int) -> str:
     return "".join(out)
 
 
-def json_depth(text: str) -> int:
-    """The deepest nesting of objects and arrays in a JSON text, by scanning (no parsing)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
 def safe_text(text: str) -> str:
     """A text PostgreSQL's ``text`` type accepts (no NUL, no lone surrogate), at most
     ``MAX_QUARANTINE_TEXT`` characters with a note of the cut."""

@@ -22,7 +22,7 @@ from typing import Any, Iterator, Union
 
 from webcare.imports.errors import ImportFileError, MappingError, TransformError
 from webcare.imports.mapping import FIELDS, Mapping
-from webcare.storable import MAX_DEPTH, MAX_RECORD_BYTES, json_depth
+from webcare.storable import MAX_DEPTH, MAX_RECORD_BYTES
 
 CHUNK = 1 << 20
 
@@ -195,7 +195,7 @@ def _jsonl_rows(path: Path, mapping: Mapping) -> Iterator[_Row]:
             try:
                 obj = json.loads(text)
             except RecursionError:
-                yield _Row(line, None, raw, None, f"nested deeper than {MAX_DEPTH} levels ({json_depth(text):,})")
+                yield _Row(line, None, raw, None, f"nested deeper than {MAX_DEPTH} levels")
                 continue
             except ValueError as exc:
                 reason = "an integer too long to read" if "digits" in str(exc) else f"not JSON ({exc})"
