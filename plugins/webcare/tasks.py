@@ -1,7 +1,8 @@
 """What each task of the webcare_daily DAG does, with its row in the audit trail.
 
 The DAG file only wires these together; each function is a plain call that works without
-Airflow (give it a run id and a batch date).
+Airflow (give it a run id and a batch date). The build chain's steps (validate, annotate,
+dbt_step, publish) are called through webcare.pipeline, which runs one run's chain at a time.
 """
 from __future__ import annotations
 

@@ -4,8 +4,9 @@
 
 Imports FILE with the mapping NAME (a shipped mapping or a path to a .yml) into raw (see
 webcare.imports.load: idempotent by file content, rejections to raw.quarantine), then, unless
---no-build, builds the warehouse as the daily DAG does after loading (raw gate, annotate, dbt staging,
-staging gate, dbt marts, marts gate, publish) and prints, per institution and channel, the KPIs
+--no-build, builds the warehouse as the daily DAG does after loading (webcare.pipeline's chain: raw gate,
+annotate, dbt staging, staging gate, dbt marts, marts gate, publish; waiting while another run's chain
+is under way) and prints, per institution and channel, the KPIs
 of this file's inbound messages from marts.fct_interactions. --institution gives the account the
 file belongs to (the mapping's account_id), e.g. an institution id of the institutions seed.
 
