@@ -29,5 +29,5 @@ lock:
 
 # destroy: the cluster's files too when they live outside var (root in a folder only root can enter)
 clean:
-	$(PY) -m webcare.embedded_pg destroy
+	-$(PY) -m webcare.embedded_pg destroy
 	rm -rf var

@@ -85,7 +85,7 @@ def bench_load(url: str, records: int) -> dict:
 def bench_extract(days: int) -> dict:
     from webcare.fakes.server import FakeApis
     from webcare.generator import generate
-    from webcare.sources import facebook, x
+    from webcare.sources import facebook, google, x
 
     dataset = generate(Path(os.environ["WEBCARE_HOME"]) / "dataset", institutions=8, days=days,
                        start=date(2026, 3, 10), seed=42)
@@ -110,12 +110,16 @@ def bench_extract(days: int) -> dict:
             graph, page, None, end))
         fb_incr_s, fb_incr = timed("incremental extraction of the last day", lambda: facebook.fetch_page_comments(
             graph, page, end - timedelta(days=1) - facebook.LOOKBACK, end))
+        location = "accounts/104117000000000008/locations/5120000000000000008"
+        g_s, g = timed("Google reviews of the same institution, read whole (every run does)", lambda: google.fetch_reviews(
+            google.ReviewsClient(apis.google_base_url, "bench-token"), location, end))
     return {"full_records": len(full.records), "full_pages": full.pages, "incremental_records": len(incr.records),
             "incremental_pages": incr.pages, "full_s": full_s, "incremental_s": incr_s,
             "incremental_vs_full": incr_s / full_s,
             "facebook": {"full_records": len(fb_full.records), "full_pages": fb_full.pages,
                          "incremental_records": len(fb_incr.records), "incremental_pages": fb_incr.pages,
-                         "incremental_vs_full": fb_incr_s / fb_full_s}}
+                         "incremental_vs_full": fb_incr_s / fb_full_s},
+            "google": {"reviews": len(g.records), "pages": g.pages, "seconds": g_s, "days": days}}
 
 
 def bench_classify(days: int) -> dict:
@@ -155,6 +159,9 @@ def main() -> int:
     print(f"  Facebook incremental day / full      {fb['incremental_vs_full']:.3f}x  "
           f"({fb['incremental_records']} vs {fb['full_records']} comments, "
           f"{fb['incremental_pages']} vs {fb['full_pages']} pages)")
+    g = extract["google"]
+    print(f"  Google whole read, {g['days']} days' reviews   {g['reviews']} reviews in {g['pages']} pages,"
+          f" {g['seconds']:.2f} s (a year: about {g['pages'] * 365 / g['days']:.0f} pages a run)")
     print(f"  classification                       {classify['messages_per_s']:,.0f} messages/s "
           f"(redaction alone {classify['redact_per_s']:,.0f}/s)")
     out = Path(os.environ["WEBCARE_HOME"]) / "results.json"

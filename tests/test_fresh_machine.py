@@ -118,7 +118,7 @@ def run_cluster(home: Path, user: str | None = None, inspect=lambda result: None
         env["PYTHONPATH"] += os.pathsep + next(p for p in sys.path if p.endswith("site-packages"))
         env["HOME"] = str(home)
     proc = subprocess.run([*prefix, python, "-c", CLUSTER_SCRIPT], env=env, capture_output=True, text=True,
-                          timeout=300)
+                          timeout=300, cwd=home.parent if user else None)
     try:
         assert proc.returncode == 0, proc.stderr[-3000:]
         result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -126,14 +126,17 @@ def run_cluster(home: Path, user: str | None = None, inspect=lambda result: None
         return result
     finally:
         subprocess.run([*prefix, python, "-m", "webcare.embedded_pg", "destroy"], env=env, capture_output=True,
-                       timeout=120)
+                       timeout=120, cwd=home.parent if user else None)
 
 
 def world_python() -> str | None:
-    """A Python 3.11 that another user can run (this one may live under /root)."""
+    """A Python 3.11 with which the unprivileged user can import this project and its packages (the
+    interpreter may live under /root; the project may be in a folder only root can enter)."""
+    path = os.pathsep.join([str(ROOT / "plugins"), next(p for p in sys.path if p.endswith("site-packages"))])
     for candidate in (sys.executable, shutil.which("python3.11"), "/usr/bin/python3.11", "/usr/local/bin/python3.11"):
-        if candidate and subprocess.run(["runuser", "-u", "webcare", "--", candidate, "-c", "import sys"],
-                                        capture_output=True).returncode == 0:
+        if candidate and subprocess.run(["runuser", "-u", "webcare", "--", "env", f"PYTHONPATH={path}", candidate,
+                                         "-c", "import psycopg2, webcare.embedded_pg"],
+                                        capture_output=True, cwd="/").returncode == 0:
             return candidate
     return None
 
@@ -183,7 +186,8 @@ def test_the_embedded_cluster_starts_as_a_normal_user():
 
         Cluster(Path(tempfile.gettempdir()))._ensure_os_user()  # creates the unprivileged user if missing
         if world_python() is None:
-            pytest.skip("no Python 3.11 the unprivileged user may run (this one lives under /root)")
+            pytest.skip("the unprivileged user cannot run this project here (no Python 3.11 it may run, or the "
+                        "project is in a folder only root can enter); as a normal user the case runs as itself")
         folder = Path(tempfile.mkdtemp(prefix="webcare-user-"))
         owner = pwd.getpwnam(OS_USER)
         os.chown(folder, owner.pw_uid, owner.pw_gid)

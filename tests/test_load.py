@@ -228,3 +228,23 @@ def test_the_import_reader_names_line_and_column_of_every_poison_value(tmp_path)
         (6, None, "line 6: nested deeper than 32 levels"),
         (7, None, f"line 7: a line of {len(lines[6]) + 1:,} characters, more than a record may hold "
                   f"({MAX_RECORD_BYTES:,} bytes)")]
+
+
+def test_facebook_poison_comments_are_quarantined_and_batch_mates_load(clean):
+    """Graph comments carry the same poison (the fake Graph API injects no records: loaded here)."""
+    from webcare.generator.poison import facebook_poison
+    from webcare.load import load_batch
+
+    poisons = facebook_poison()
+    good = {"id": "90009_91009", "post_id": "100255000000002_90009", "message": "Gracias",
+            "created_time": "2026-03-24T10:00:00+0000", "from": {"id": "7700000000000001", "name": "Ana"}}
+    meta = {**batch([])["meta"], "source": "facebook_comments"}
+    try:
+        result = load_batch({"meta": meta, "records": [good, *[p.record for p in poisons]]}, clean)
+        assert (result.inserted, result.quarantined) == (1, len(poisons))
+        assert sorted(r for (r,) in query(clean, "select reason from raw.quarantine where account_id = %s",
+                                          (ACCOUNT,))) == sorted(p.reason for p in poisons)
+        assert query(clean, "select record_key from raw.facebook_comments where account_id = %s",
+                     (ACCOUNT,)) == [("90009_91009",)]
+    finally:
+        query(clean, "delete from raw.facebook_comments where account_id = %s returning 1", (ACCOUNT,))

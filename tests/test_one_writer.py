@@ -126,14 +126,22 @@ def test_the_published_marts_are_the_last_runs_validated_build(two_at_once, writ
 
 # --- the claim's rules, step by step (fast: no build) ---------------------------------------------
 
-def test_a_later_step_without_the_claim_does_not_run(writer_url):
+def test_a_later_step_runs_only_if_no_other_run_holds_the_claim(writer_url):
     from webcare import pipeline
 
+    with pipeline.step("building-run", "validate_raw", writer_url, first=True):
+        pass  # its chain is under way
     ran = []
-    with pytest.raises(pipeline.BuildClaimLost, match="publish_marts of run lost-run: the run no longer holds"):
-        with pipeline.step("lost-run", "publish_marts", writer_url, last=True):
+    with pytest.raises(pipeline.BuildClaimLost, match="publish_marts of run other-run: run building-run holds the"
+                                                      " build claim"):
+        with pipeline.step("other-run", "publish_marts", writer_url, last=True):
             ran.append(True)
-    assert ran == [] and pipeline.holder(writer_url) is None
+    assert ran == [] and pipeline.holder(writer_url) == "building-run"
+    assert pipeline.give_back("building-run", writer_url)
+    # free: a rerun step (the steps before it marked done) takes it, and the last gives it back
+    with pipeline.step("other-run", "publish_marts", writer_url, last=True):
+        ran.append(pipeline.holder(writer_url))
+    assert ran == ["other-run"] and pipeline.holder(writer_url) is None
 
 
 def test_a_run_waits_for_the_claim_at_most_the_build_wait(writer_url, monkeypatch):
@@ -149,14 +157,16 @@ def test_a_run_waits_for_the_claim_at_most_the_build_wait(writer_url, monkeypatc
             pytest.fail("ran while another run held the claim")
     assert 2.5 < time.monotonic() - started < 15
     # a retried annotate of another run does not wait in the pool's slot: it fails at once
-    with pytest.raises(pipeline.BuildClaimLost, match="run holding-run started its build"):
-        with pipeline.step("second-run", "annotate", writer_url, retake=True):
+    started = time.monotonic()
+    with pytest.raises(pipeline.BuildClaimLost, match="annotate of run second-run: run holding-run holds"):
+        with pipeline.step("second-run", "annotate", writer_url):
             pytest.fail("ran while another run held the claim")
+    assert time.monotonic() - started < 2
     assert pipeline.holder(writer_url) == "holding-run"
     with pipeline.step("holding-run", "publish_marts", writer_url, last=True):
         pass
     assert pipeline.holder(writer_url) is None
-    with pipeline.step("second-run", "annotate", writer_url, retake=True):  # free: a retry takes it again
+    with pipeline.step("second-run", "annotate", writer_url):  # free: a retry takes it again
         assert pipeline.holder(writer_url) == "second-run"
     assert pipeline.give_back("second-run", writer_url) and pipeline.holder(writer_url) is None
 
@@ -175,7 +185,7 @@ def test_a_failed_step_gives_the_claim_back_and_a_stale_claim_is_taken_over(writ
     time.sleep(1.5)
     with pipeline.step("next-run", "validate_raw", writer_url, first=True):
         assert pipeline.holder(writer_url) == "next-run"
-    with pytest.raises(pipeline.BuildClaimLost, match="taken over by run next-run"):
+    with pytest.raises(pipeline.BuildClaimLost, match="dbt_staging of run dead-run: run next-run holds"):
         with pipeline.step("dead-run", "dbt_staging", writer_url):
             pytest.fail("the dead run's next step ran")
     assert pipeline.give_back("next-run", writer_url)

@@ -108,6 +108,43 @@ def test_every_poison_record_is_quarantined_with_its_reason_and_the_run_publishe
         assert digest in {d for (s, a, _), d in digests.items() if (s, a) == (source, account)}, poison.name
 
 
+def _cases() -> list[tuple[str, str]]:
+    from webcare.generator.poison import google_poison, x_poison
+
+    return ([("x_mentions", p.name) for p in x_poison() if p.through_api]
+            + [("google_reviews", p.name) for p in google_poison("accounts/a/locations/l")[:4]])
+
+
+@pytest.mark.parametrize("source,name", _cases())
+def test_each_poison_record_goes_to_the_quarantine_with_its_reason_while_its_batch_mates_load(
+        poisoned, poison_url, dataset, source, name):
+    ((_, account, poison, _),) = [p for p in poisoned["placed"] if (p[0], p[2].name) == (source, name)]
+    rows = query(poison_url, "select reason, record_sha256 from raw.quarantine where source = %s and account_id = %s"
+                             " and reason = %s", (source, account, poison.reason))
+    assert len(rows) == [p.reason for s, a, p, _ in poisoned["placed"] if (s, a) == (source, account)].count(
+        poison.reason) >= 1
+    if name != "nested_beyond_parsers":  # read with its deep value as a marker (loads_page)
+        canonical = json.dumps(poison.record, ensure_ascii=False, separators=(",", ":"))
+        assert hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest() in {d for _, d in rows}
+    # its account's load succeeded and every other record of the account up to the cutoff is in raw
+    loads = query(poison_url, "select success from audit.stage_runs where run_id = %s and stage = 'load'"
+                              " and details ->> 'account_id' = %s and source = %s",
+                  (poisoned["run"].run_id, account, source))
+    assert loads == [(True,)]
+    cutoff = CUTOFF1.strftime("%Y-%m-%dT%H:%M:%S")
+    if source == "x_mentions":
+        expected = {t["tweet"]["id"] for t in map(json.loads, (dataset / "x_tweets.jsonl").open())
+                    if account in t["mentions_user_ids"] and t["tweet"]["created_at"] < cutoff}
+    else:
+        from webcare.generator.times import parse_time
+
+        expected = {line["review"]["name"] for line in map(json.loads, (dataset / "google_reviews.jsonl").open())
+                    if line["location"] == account and parse_time(line["visible_from"]) <= CUTOFF1}
+    loaded = {key for (key,) in query(poison_url, f"select record_key from raw.{source} where account_id = %s",
+                                      (account,))}
+    assert loaded == expected and len(expected) > 3
+
+
 def test_batch_mates_of_poison_records_all_load(poisoned, poison_url, dataset):
     rows = institutions(dataset)
     cutoff = CUTOFF1.strftime("%Y-%m-%dT%H:%M:%S")

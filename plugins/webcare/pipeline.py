@@ -10,8 +10,9 @@ chains interleaved could publish one run's build validated by nobody. The chain 
 run's at a time:
 
 - **The build claim** (``private.build_claim``, one row): the chain's first step (the raw gate)
-  claims it for its run, waiting while another run holds it; every later step checks its run
-  still holds it; publishing, or any step failing, gives it back. In Airflow the chain's steps
+  claims it for its run, waiting while another run holds it; a later step never runs while another
+  run holds it (it fails at once) and takes it if it is free (a retried or rerun task); publishing,
+  or any step failing, gives it back. In Airflow the chain's steps
   are separate tasks (separate processes), so no single database session can span them: the
   claim is what does.
 - **A PostgreSQL advisory lock** (``pg_advisory_lock``, key ``webcare.build``), held by every
@@ -80,11 +81,12 @@ def _holder(cur) -> tuple[str, str, float] | None:
 
 @contextmanager
 def step(run_id: str, name: str, url: str | None = None, *, first: bool = False, last: bool = False,
-         claims: bool = True, retake: bool = False, say: Callable[[str], None] | None = None):
+         claims: bool = True, say: Callable[[str], None] | None = None):
     """Run the body as step ``name`` of ``run_id``'s chain: under the advisory lock, and (``claims``)
     holding the build claim, waited for and taken by the ``first`` step, given back after the ``last``
-    or on failure. A ``retake`` step (before the run's first build: a retried annotate) may take the
-    claim again if it is free, and fails at once if another run holds it."""
+    or on failure. A later step that finds the claim free takes it (a retried task, or one an operator
+    reruns after marking the steps before it done); one that finds another run's claim fails at once
+    (it must not wait in the pool's only slot, and marts_build may be that run's unvalidated build)."""
     from psycopg2 import errors
 
     url = warehouse.bootstrap(url)
@@ -110,19 +112,14 @@ def step(run_id: str, name: str, url: str | None = None, *, first: bool = False,
             if not claims or (holder and holder[0] == run_id):
                 break
             if holder is None or holder[2] > claim_ttl_seconds():
-                if not (first or retake):
-                    raise BuildClaimLost(f"{name} of run {run_id}: the run no longer holds the build claim "
-                                         f"({'taken over by run ' + holder[0] if holder else 'given back'}); "
-                                         "marts_build may not be this run's build, nothing is published")
                 if holder:
                     log.warning("taking over the build claim of run %s (no step for %.0f s)", holder[0], holder[2])
+                elif not first:
+                    log.warning("%s of run %s takes the free build claim (a retried or rerun step)", name, run_id)
                 break
-            if not first and not retake:
-                raise BuildClaimLost(f"{name} of run {run_id}: the run no longer holds the build claim (taken over by "
-                                     f"run {holder[0]}); marts_build may not be this run's build, nothing is published")
             if not first:
-                raise BuildClaimLost(f"{name} of run {run_id}: run {holder[0]} started its build since this run's "
-                                     "chain stopped; this step fails rather than wait (a retry may find it free)")
+                raise BuildClaimLost(f"{name} of run {run_id}: run {holder[0]} holds the build claim (its chain is "
+                                     "under way); marts_build may be its unvalidated build: this step does not run")
             if waited_for is None:
                 message = f"waiting for run {holder[0]} ({holder[1]}) to finish its build before {name}"
                 log.info(message)
@@ -239,9 +236,7 @@ def run_step(name: str, run_id: str, batch_date: date, say: Callable[[str], None
     """One step of the chain by its name (a DAG task calls this), serialised as the module says."""
     index = STEP_NAMES.index(name)
     function = CHAIN[index][2]
-    # the steps before the run's first build may take a free claim again (annotate retries)
-    with step(run_id, name, first=index == 0, last=index == len(CHAIN) - 1,
-              retake=index < STEP_NAMES.index("dbt_staging"), say=say):
+    with step(run_id, name, first=index == 0, last=index == len(CHAIN) - 1, say=say):
         return function(run_id, batch_date)
 
 

@@ -1,5 +1,6 @@
-"""Public holidays (national + autonomous community) from the `holidays` package, for every year the
-warehouse's data spans: the table ``reference.public_holidays`` that dbt reads as a source.
+"""Write reference.public_holidays from the `holidays` package for every year the data spans.
+
+National and autonomous-community holidays, the table dbt reads as a source.
 
 A seed could not follow the data (a fixed list of years is a time bomb: older history falls before
 it, new messages after it), so the table is written here, before every dbt build

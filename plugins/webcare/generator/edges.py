@@ -60,6 +60,8 @@ class Edges:
     root: Path
     seeds_dir: Path
     exports: dict[str, Export] = field(default_factory=dict)
+    # messages whose truth a later file changed (an earlier reply), by native_id
+    replacements: dict[str, dict] = field(default_factory=dict)
 
     @property
     def truth_dir(self) -> Path:
@@ -69,12 +71,14 @@ class Edges:
         return [m for name in (names or self.exports) for m in self.exports[name].truth["messages"]]
 
     def write_truth(self, *names: str, replace: dict[str, dict] | None = None) -> Path:
-        """The truth folder of the named exports' messages (all when none), `replace` overriding by native_id."""
+        """The truth folder of the named exports' messages (all when none), the replacements and `replace`
+        overriding messages by native_id."""
         folder = self.truth_dir
         folder.mkdir(parents=True, exist_ok=True)
         manifest = {"institutions": [row["institution_id"] for row in load_institutions()]}
         (folder / "manifest.json").write_text(json.dumps(manifest) + "\n", encoding="utf-8")
-        messages = [(replace or {}).get(m["native_id"], m) for m in self.messages(*names)]
+        overrides = {**self.replacements, **(replace or {})}
+        messages = [overrides.get(m["native_id"], m) for m in self.messages(*names)]
         (folder / "messages_truth.jsonl").write_text("".join(json.dumps(m) + "\n" for m in messages), encoding="utf-8")
         return folder
 

@@ -134,6 +134,27 @@ def google_poison(location: str) -> list[Poison]:
     ]
 
 
+def facebook_poison(page_id: str = "100255000000002") -> list[Poison]:
+    """Poison comments of a Facebook page (the fake Graph API has no injected records: these are
+    loaded directly in the unit tests)."""
+
+    def comment(n: int, **changes) -> dict:
+        record = {"id": f"9000{n}_9100{n}", "post_id": f"{page_id}_9000{n}", "message": "Gracias",
+                  "created_time": "2026-03-24T10:00:00+0000", "from": {"id": "7700000000000001", "name": "Ana"}}
+        record.update(changes)
+        return record
+
+    return [
+        # Graph's own +0000 format, year 9999 an hour west of UTC: converting it overflows datetime
+        Poison("year_9999_offset", comment(1, created_time="9999-12-31T23:30:00-0100"),
+               f"invalid created_time: year 9999 outside the {PLAUSIBLE}"),
+        Poison("nul_in_message", comment(2, message="Gracias\x00"), f"{NUL} in message"),
+        Poison("lone_surrogate_in_name", comment(3, **{"from": {"id": "7700000000000001", "name": "Ana \udc00"}}),
+               f"{SURROGATE} in from.name"),
+        Poison("number_1e5000", comment(4, like_count=float("inf")), f"{INFINITE} in like_count"),
+    ]
+
+
 def expected_reasons(poisons: list[Poison]) -> list[str]:
     return sorted(p.reason for p in poisons)
 
