@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -108,11 +108,18 @@ class ReviewsClient:
         return body
 
 
-def fetch_reviews(client: ReviewsClient, location: str, cutoff: datetime | None = None) -> Extracted:
+def fetch_reviews(client: ReviewsClient, location: str, cutoff: datetime | None = None,
+                  now: datetime | None = None) -> Extracted:
     """Every review of the location created before ``cutoff`` (all of them without one).
 
+    A review written after the cutoff waits for the next run; one stamped after the wall clock
+    ``now`` (beyond a few minutes' tolerance) cannot have been written yet: it is kept, so that the
+    raw gate sets it aside in the quarantine with its reason instead of it vanishing without a trace.
     The cursor after is the newest ``updateTime`` kept (for freshness; reading does not depend on it).
     """
+    from webcare.extract import CLOCK_TOLERANCE
+
+    impossible_after = (now or datetime.now(timezone.utc)) + CLOCK_TOLERANCE
     records: list = []
     newest = None
     token, pages = None, 0
@@ -121,7 +128,7 @@ def fetch_reviews(client: ReviewsClient, location: str, cutoff: datetime | None 
         pages += 1
         for review in body.get("reviews", []):
             created = _time_or_none(review, "createTime")
-            if cutoff and created and created >= cutoff:
+            if cutoff and created and cutoff <= created <= impossible_after:
                 continue  # written after the run's as-of instant: the next run reads it
             records.append(review)
             updated = _time_or_none(review, "updateTime")
