@@ -131,10 +131,8 @@ def test_each_poison_record_goes_to_the_quarantine_with_its_reason_while_its_bat
                               " and details ->> 'account_id' = %s and source = %s",
                   (poisoned["run"].run_id, account, source))
     assert loads == [(True,)]
-    cutoff = CUTOFF1.strftime("%Y-%m-%dT%H:%M:%S")
     if source == "x_mentions":
-        expected = {t["tweet"]["id"] for t in map(json.loads, (dataset / "x_tweets.jsonl").open())
-                    if account in t["mentions_user_ids"] and t["tweet"]["created_at"] < cutoff}
+        expected = set(served_mentions(dataset, account))
     else:
         from webcare.generator.times import parse_time
 
@@ -145,15 +143,19 @@ def test_each_poison_record_goes_to_the_quarantine_with_its_reason_while_its_bat
     assert loaded == expected and len(expected) > 3
 
 
+def served_mentions(dataset, account: str) -> list[str]:
+    """The ids of the account's mentions the backfill's timeline served: written before its cutoff,
+    and not an edited post's earlier version nor a deleted post by the time of the fetch."""
+    cutoff, served = (moment.strftime("%Y-%m-%dT%H:%M:%S") for moment in (CUTOFF1, CUTOFF1 + RUN_DELAY))
+    return sorted(t["tweet"]["id"] for t in map(json.loads, (dataset / "x_tweets.jsonl").open())
+                  if account in t["mentions_user_ids"] and t["tweet"]["created_at"] < cutoff
+                  and not any(t.get(k, "9") < served for k in ("superseded_at", "deleted_from")))
+
+
 def test_batch_mates_of_poison_records_all_load(poisoned, poison_url, dataset):
     rows = institutions(dataset)
-    cutoff = CUTOFF1.strftime("%Y-%m-%dT%H:%M:%S")
-    tweets = [json.loads(line) for line in (dataset / "x_tweets.jsonl").open()]
     for row in rows:
-        served = (CUTOFF1 + RUN_DELAY).strftime("%Y-%m-%dT%H:%M:%S")  # the timeline's rules at the fetch:
-        expected = sorted(t["tweet"]["id"] for t in tweets  # edited and deleted posts' gone versions not served
-                          if row["x_user_id"] in t["mentions_user_ids"] and t["tweet"]["created_at"] < cutoff
-                          and not any(t.get(k, "9") < served for k in ("superseded_at", "deleted_from")))
+        expected = served_mentions(dataset, row["x_user_id"])
         loaded = query(poison_url, "select record_key from raw.x_mentions where account_id = %s order by 1",
                        (row["x_user_id"],))
         assert [key for (key,) in loaded] == expected, row["institution_id"]
