@@ -6,6 +6,7 @@ Real clients over real HTTP to the local fakes (webcare.fakes.server), no mocks.
 from __future__ import annotations
 
 import json
+import re
 import time
 import pytest
 
@@ -101,3 +102,18 @@ def test_x_cap_is_warned_with_what_may_be_missing(fake, hospital, monkeypatch):
     monkeypatch.setitem(x.TIMELINE_CAPS, "mentions", len({r["id"] for r in full.records}))
     capped = mentions(fake, client, hospital)
     assert len(capped.warnings) == 1 and "cap of" in capped.warnings[0] and "may be missing" in capped.warnings[0]
+
+
+def test_x_truncated_page_is_warned_with_how_many_may_be_missing(fake, hospital):
+    """A page whose result_count says more posts than it holds (X left some out): the read goes
+    on, and the warning says how many may be missing."""
+    client = x.make_client(fake.x_base_url, "token")
+    full = mentions(fake, client, hospital)
+    fake.add_fault({"match": f"/2/users/{hospital['x_user_id']}/mentions", "withhold": 2, "after_pages": 1})
+    truncated = mentions(fake, client, hospital)
+    (warning,) = truncated.warnings
+    found = re.fullmatch(rf"X mentions of {hospital['x_user_id']}: page 2 counts (\d+) posts but holds (\d+);"
+                         r" up to 2 may be missing", warning)
+    assert found and int(found.group(1)) - int(found.group(2)) == 2
+    assert len({r["id"] for r in full.records} - {r["id"] for r in truncated.records}) == 2
+

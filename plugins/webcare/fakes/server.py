@@ -68,6 +68,7 @@ class FakeApis(ThreadedServer):
 
     def add_fault(self, fault: dict) -> None:
         if ("inject_record" not in fault and not fault.get("empty") and "delay_seconds" not in fault
+                and "withhold" not in fault
                 and fault.get("status") not in FAULT_STATUSES):
             raise ValueError(f"a fault needs inject_record, empty, delay_seconds or a status in"
                              f" {sorted(FAULT_STATUSES)}: {fault}")
@@ -137,6 +138,9 @@ class FakeApis(ThreadedServer):
         if fault and "status" in fault:
             return fault["status"], {**rate_headers, "Content-Type": PROBLEM}, x_problem(fault["status"])
         status, payload = self.x.timeline(user_id, endpoint, query, self.clock)
+        if fault and fault.get("withhold") and status == 200 and payload.get("data"):
+            # a truncated page: X counts posts it then leaves out (result_count says more than data holds)
+            payload["data"] = payload["data"][:-fault["withhold"]]
         if fault and fault.get("empty") and status == 200:  # an account that went silent
             payload = {"meta": {"result_count": 0}}
         content_type = JSON if status == 200 else PROBLEM
