@@ -88,8 +88,56 @@ def test_conversations_do_not_depend_on_row_order(tmp_path):
 
 
 def test_account_must_be_given(tmp_path):
+    """A mapping whose account is a null constant needs it at import time."""
+    mapping = parse_mapping({"name": "one_account", "format": "csv", "columns": ["id", "at"],
+                             "constants": {"channel": "x", "account_id": None},
+                             "messages": [{"fields": {"message_id": {"column": "id"},
+                                                      "conversation_id": {"column": "id"},
+                                                      "is_institution": {"value": False},
+                                                      "created_at": {"column": "at", "transform": "iso_time"}}}]})
+    path = tmp_path / "one.csv"
+    path.write_text("id,at\n1,2017-01-01\n", encoding="utf-8")
     with pytest.raises(MappingError, match="needs the constant 'account_id'"):
-        list(read_file(twcs(tmp_path), load_mapping("customer_support_on_twitter")))
+        list(read_file(path, mapping))
+
+
+def accounts_of(path, **kwargs) -> list[tuple[str, str]]:
+    records, _ = split(read_file(path, load_mapping("customer_support_on_twitter"), **kwargs))
+    return [(r["message_id"], r["account_id"]) for r in records]
+
+
+def test_accounts_from_the_data(tmp_path):
+    """docs/file-imports.md#accounts-from-the-data on hand-written rows: an institution tweet is its
+    author's (the seed's spelling when it is an institution, any case); a patient tweet is each
+    known account it mentions (a post to two accounts is two records), else its earliest direct
+    replier's, else its conversation's earliest institution tweet's; mentions of people, of a
+    handle that never answers and e-mail addresses are not accounts; no account: rejected."""
+    rows = [
+        "1,u1,True,Tue Oct 31 10:00:00 +0000 2017,@HOSPSIERRANORTE @AcmeHelp two at once,,\n",           # 2
+        "2,hospsierranorte,False,Tue Oct 31 11:00:00 +0000 2017,@u1 hello,,1\n",                         # 3
+        "3,AcmeHelp,False,Tue Oct 31 10:30:00 +0000 2017,@u1 hi,,1\n",                                   # 4
+        "4,u2,True,Tue Oct 31 12:00:00 +0000 2017,@friend_of_mine @NeverAnswers mail me a@AcmeHelp.com,,\n",  # 5
+        "5,acmehelp,False,Tue Oct 31 13:00:00 +0000 2017,@u2 we will,,4\n",                              # 6
+        "6,BetaCare,False,Tue Oct 31 12:30:00 +0000 2017,@u2 earlier but not first,,4\n",                # 7
+        "7,u2,True,Tue Oct 31 14:00:00 +0000 2017,thanks both,,5\n",                                     # 8
+        "8,u3,True,Tue Oct 31 15:00:00 +0000 2017,no one here,,\n",                                     # 9
+        "9,u4,True,Tue Oct 31 16:00:00 +0000 2017,@AcmeHelp only Acme,,\n",                              # 10
+        "10,BetaCare,False,Tue Oct 31 16:05:00 +0000 2017,@u4 Beta answers Acme's,,9\n",                 # 11
+    ]
+    path = twcs(tmp_path, rows, "accounts.csv")
+    records, rejections = split(read_file(path, load_mapping("customer_support_on_twitter")))
+    assert [(r["message_id"], r["account_id"]) for r in records] == [
+        ("1", "HospSierraNorte"), ("1", "AcmeHelp"),   # two accounts mentioned: two records
+        ("2", "HospSierraNorte"), ("3", "AcmeHelp"),
+        ("4", "BetaCare"),                             # no known mention: the earliest direct replier (12:30)
+        ("5", "AcmeHelp"), ("6", "BetaCare"),          # spelt as its first institution tweet in the file
+        ("7", "BetaCare"),                             # replies to 5 (Acme's), no mention, no direct reply:
+                                                       # the conversation's earliest institution tweet (6, 12:30)
+        ("9", "AcmeHelp"), ("10", "BetaCare")]
+    assert [(r.line, r.column, r.reason) for r in rejections] == [
+        (9, "text", "line 9, column text: addresses no known account and no account answered it")]
+    # --institution: every message is that institution's, no rejection
+    assert {a for _, a in accounts_of(path, constants={"account_id": "hsn"})} == {"hsn"}
 
 
 def test_header_without_a_mapped_column_fails_the_file(tmp_path):

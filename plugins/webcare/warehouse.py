@@ -247,6 +247,53 @@ create table if not exists raw.file_imports (
     last_created_at     timestamptz,
     imported_at         timestamptz not null default now()
 );
+-- rows still rejected (the others loaded), and how many rejected rows later imports fixed
+alter table raw.file_imports add column if not exists rows_fixed integer not null default 0;
+alter table raw.file_imports add column if not exists attempts integer not null default 1;
+alter table raw.file_imports add column if not exists last_attempt_at timestamptz;
+-- The import ledger's rejected rows: one per file and line that did not load (the other lines of
+-- the file did). Running the same import again re-processes these lines, and only these
+-- (docs/file-imports.md#fix-and-retry); a line that then loads gets loaded_at and its quarantine
+-- rows resolved_at.
+create table if not exists raw.file_import_rejections (
+    file_sha256      text        not null references raw.file_imports (file_sha256),
+    line             integer     not null,  -- physical line the row starts on
+    reasons          text[]      not null,  -- at the latest attempt (no personal data: line, column, problem)
+    quarantine_ids   bigint[]    not null,  -- its rows in raw.quarantine
+    first_run_id     text        not null,
+    last_run_id      text        not null,
+    rejected_at      timestamptz not null default now(),
+    attempts         integer     not null default 1,
+    loaded_at        timestamptz,           -- null while still rejected
+    primary key (file_sha256, line)
+);
+-- a quarantined record that a later import or `python -m webcare.quarantine replay` loaded
+alter table raw.quarantine add column if not exists resolved_at timestamptz;
+alter table raw.quarantine add column if not exists resolved_run_id text;
+
+-- Institutions registered from import files (webcare.imports --register-accounts): the accounts of
+-- a multi-account export that name no institution of the seed. The dbt model
+-- stg_webcare__institutions unions them with the institutions seed (seed rows win on a shared id).
+create schema if not exists reference;
+create table if not exists reference.registered_institutions (
+    institution_id      text        primary key,
+    institution_name    text        not null,
+    institution_kind    text        not null,
+    time_zone           text        not null,
+    region_code         text,
+    x_user_id           text        unique,
+    x_username          text,
+    google_account_id   text,
+    google_location_id  text        unique,
+    facebook_page_id    text        unique,
+    instagram_user_id   text        unique,
+    registered_from     text        not null,  -- the file's name
+    registered_run_id   text        not null,
+    registered_at       timestamptz not null default now()
+);
+create unique index if not exists registered_institutions_x_username
+    on reference.registered_institutions (lower(x_username));
+
 
 -- Redacted text and labels of every raw text (webcare.annotate); staging reads text only here.
 create table if not exists raw.text_annotations (

@@ -21,6 +21,7 @@ reuses the run id and batch date, loads only what is missing, and then writes th
 from __future__ import annotations
 
 import csv
+import json
 import logging
 import shutil
 import tempfile
@@ -32,7 +33,8 @@ from pathlib import Path
 from typing import Callable
 
 from webcare import config, warehouse
-from webcare.accounts import institution_accounts
+from webcare.imports import accounts as registry
+from webcare.imports.accounts import AccountBook
 from webcare.imports.errors import ImportFileError
 from webcare.imports.mapping import Mapping, load_mapping
 from webcare.imports.reader import file_sha256, read_file
@@ -44,7 +46,14 @@ log = logging.getLogger(__name__)
 SOURCE = "imported_messages"
 CHUNK_RECORDS = 50_000      # records per load_batch call (one transaction each)
 FIRST_REASONS = 10          # rejection reasons kept in the report
-PROGRESS_EVERY = 100_000    # rows between progress callbacks
+PROGRESS_EVERY = 10_000     # messages between progress callbacks
+
+
+@dataclass(frozen=True)
+class Registration:
+    """--register-accounts: unknown accounts become institutions of this zone and kind."""
+    time_zone: str
+    kind: str = "other"
 
 
 @dataclass
@@ -65,32 +74,67 @@ class ImportReport:
     accounts: dict[str, int] = field(default_factory=dict)   # valid records per account
     first_created_at: datetime | None = None
     last_created_at: datetime | None = None
-    record_keys: list[str] | None = field(default=None, repr=False)  # with keep_keys=True
+    lines_rejected: int = 0         # lines of the file still rejected (raw.file_import_rejections)
+    attempts: int = 1               # imports of these bytes (the first and each --retry-rejected)
+    retried: bool = False           # this run re-processed the lines an earlier import rejected
+    lines_retried: int = 0
+    lines_fixed: int = 0            # of those, the lines that loaded this time
+    unknown_accounts: dict[str, int] = field(default_factory=dict)  # account -> messages, naming no institution
+    registered: dict[str, str] = field(default_factory=dict)        # account -> institution id registered now
+    # the file's inbound messages, with keep_keys=True: (line, account, institution id, channel, native id, message id)
+    messages: list[tuple] | None = field(default=None, repr=False)
+
+    @property
+    def record_keys(self) -> list[str] | None:
+        return None if self.messages is None else [m[4] for m in self.messages]
 
     def as_dict(self) -> dict:
-        """JSON-friendly, without the record keys."""
+        """JSON-friendly, without the messages."""
         data = asdict(self)
-        data.pop("record_keys")
+        data.pop("messages")
         for name in ("imported_at", "first_created_at", "last_created_at"):
             data[name] = data[name].isoformat() if data[name] else None
         return data
 
+    def retry_hint(self) -> str:
+        return (f"{self.lines_rejected:,} lines of it are still rejected (raw.file_import_rejections): after "
+                "fixing their cause (the mapping, the seeds, or with --register-accounts), run the same command "
+                "with --retry-rejected to re-process them, and only them")
+
     def summary(self) -> str:
         if self.already_imported:
             when = f"{self.imported_at:%Y-%m-%d %H:%M:%S %Z}" if self.imported_at else "earlier"
-            return (f"{self.file_name}: already imported on {when} (run {self.run_id}, "
+            text = (f"{self.file_name}: already imported on {when} (run {self.run_id}, "
                     f"{self.records_read:,} records, {self.rows_rejected:,} rejected): nothing changed")
-        lines = [f"{self.file_name} ({self.mapping}, run {self.run_id}, sha256 {self.file_sha256[:16]}...)",
-                 f"  read      {self.records_read:>10,} records",
-                 f"  loaded    {self.records_inserted:>10,} new rows in raw.{SOURCE}",
-                 f"  already   {self.records_seen_before:>10,} records were there (same content)",
-                 f"  rejected  {self.rows_rejected:>10,} rows/messages, in raw.quarantine"]
+            return text + ("\n  " + self.retry_hint() if self.lines_rejected else "")
+        title = "re-processing the rejected lines of " if self.retried else ""
+        lines = [f"{title}{self.file_name} ({self.mapping}, run {self.run_id}, sha256 {self.file_sha256[:16]}...)"]
+        if self.retried:
+            lines.append(f"  retried   {self.lines_retried:>10,} lines rejected before; {self.lines_fixed:,} of them loaded now")
+        lines += [f"  read      {self.records_read:>10,} records",
+                  f"  loaded    {self.records_inserted:>10,} new rows in raw.{SOURCE}",
+                  f"  already   {self.records_seen_before:>10,} records were there (same content)",
+                  f"  rejected  {self.rows_rejected:>10,} rows/messages, in raw.quarantine"]
         lines += [f"    {reason}" for reason in self.first_reasons]
         if self.rows_rejected > len(self.first_reasons):
             lines.append(f"    ... and {self.rows_rejected - len(self.first_reasons):,} more "
                          f"(raw.quarantine where source = '{SOURCE}' and run_id = '{self.run_id}')")
+        if self.accounts:
+            lines.append(f"  accounts  {len(self.accounts):>10,} with records loaded: " + ", ".join(
+                f"{account} {n:,}" for account, n in sorted(self.accounts.items(), key=lambda a: (-a[1], a[0]))))
+        if self.registered:
+            lines.append(f"  registered {len(self.registered):>9,} accounts as institutions "
+                         "(reference.registered_institutions; no schedule nor SLA policy until the seeds give them):")
+            lines += [f"    {account} -> {institution}" for account, institution in sorted(self.registered.items())]
+        if self.unknown_accounts:
+            lines.append(f"  unknown   {len(self.unknown_accounts):>10,} accounts name no institution; their messages "
+                         "are rejected (register them with --register-accounts --time-zone ZONE):")
+            lines += [f"    {account}: {n:,} messages" for account, n in
+                      sorted(self.unknown_accounts.items(), key=lambda a: (-a[1], a[0]))]
         if self.first_created_at:
             lines.append(f"  written   {self.first_created_at:%Y-%m-%d %H:%M} to {self.last_created_at:%Y-%m-%d %H:%M} UTC")
+        if self.lines_rejected:
+            lines.append("  " + self.retry_hint())
         return "\n".join(lines)
 
 
@@ -107,13 +151,17 @@ def measurable_window() -> tuple[datetime, datetime]:
 
 def import_file(path: str | Path, mapping: str | Path | Mapping, constants: dict | None = None,
                 url: str | None = None, *, keep_keys: bool = False,
-                progress: Callable[[int], None] | None = None) -> ImportReport:
+                progress: Callable[[dict], None] | None = None, retry_rejected: bool = False,
+                register: Registration | None = None) -> ImportReport:
     """Import one export file (see the module's docstring); returns what happened.
 
     ``mapping`` is a shipped mapping's name, a path to a mapping file, or a ``Mapping``;
     ``constants`` sets mapping constants at import time (``{"account_id": "hsn"}``).
-    ``keep_keys`` keeps the record keys of the file's valid records in the report (for KPIs);
-    ``progress`` is called with the number of rows read every 100,000 rows.
+    ``keep_keys`` keeps the file's inbound messages in the report (for KPIs and --out; a file
+    already imported is then read again, loading nothing); ``progress`` is called with
+    ``{"rows", "rejected"}`` every 10,000 rows and at the end. ``retry_rejected``: a file already
+    imported has the lines it rejected re-processed (and only those). ``register``: accounts that
+    name no institution are registered as institutions (else their messages are rejected).
     Raises ``ImportFileError`` for a missing or unreadable file, ``MappingError`` for a bad mapping.
     """
     path = Path(path)
@@ -125,11 +173,16 @@ def import_file(path: str | Path, mapping: str | Path | Mapping, constants: dict
     digest = file_sha256(path)
     with _import_lock(url, digest):
         earlier = _earlier_import(url, digest)
-        if earlier:
-            log.info("%s: already imported on %s (run %s): nothing changed", path.name, earlier.imported_at,
-                     earlier.run_id)
-            return earlier
-        return _import(path, mapping, constants, url, digest, keep_keys, progress)
+        if earlier is None:
+            return _import(path, mapping, constants, url, digest, keep_keys, progress, register, None)
+        if retry_rejected and earlier.lines_rejected:
+            return _import(path, mapping, constants, url, digest, keep_keys, progress, register, earlier)
+        log.info("%s: already imported on %s (run %s): nothing changed", path.name, earlier.imported_at,
+                 earlier.run_id)
+        if keep_keys:
+            earlier.messages = _import(path, mapping, constants, url, digest, True, progress, register, earlier,
+                                       read_only=True).messages
+        return earlier
 
 
 @contextmanager
@@ -149,14 +202,25 @@ def _import_lock(url: str, digest: str):
 def _earlier_import(url: str, digest: str) -> ImportReport | None:
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
         cur.execute("""select file_name, mapping, run_id, rows_rejected, records_read, records_inserted,
-                              records_seen_before, first_created_at, last_created_at, imported_at
-                       from raw.file_imports where file_sha256 = %s""", (digest,))
+                              records_seen_before, first_created_at, last_created_at, imported_at, attempts,
+                              (select count(*) from raw.file_import_rejections r
+                               where r.file_sha256 = f.file_sha256 and r.loaded_at is null)
+                       from raw.file_imports f where file_sha256 = %s""", (digest,))
         row = cur.fetchone()
     if row is None:
         return None
-    name, mapping, run_id, rejected, read, inserted, seen, first, last, imported_at = row
-    return ImportReport(name, digest, mapping, run_id, f"{imported_at:%Y-%m-%d}", True, imported_at, read, inserted,
-                        seen, rejected, first_created_at=first, last_created_at=last)
+    name, mapping, run_id, rejected, read, inserted, seen, first, last, imported_at, attempts, pending = row
+    report = ImportReport(name, digest, mapping, run_id, f"{imported_at:%Y-%m-%d}", True, imported_at, read, inserted,
+                          seen, rejected, first_created_at=first, last_created_at=last, lines_rejected=pending,
+                          attempts=attempts)
+    return report
+
+
+def _pending_lines(url: str, digest: str) -> set[int]:
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("select line from raw.file_import_rejections where file_sha256 = %s and loaded_at is null",
+                    (digest,))
+        return {line for (line,) in cur.fetchall()}
 
 
 def _attempt(url: str, run_id: str) -> tuple[str, str]:
@@ -185,6 +249,12 @@ class _Columns:
                          if f.template and "{value}" in f.template}
             created, key = spec.fields.get("created_at"), spec.fields.get("message_id")
             self.specs.append((constants, templates, created.column if created else None, key.column if key else None))
+        first = mapping.messages[0].fields
+        account = first.get("account_id")
+        self.account = account.column if account is not None and account.column else None
+        self.derived = account is not None and bool(account.derive)
+        self.author = first["author_id"].column if "author_id" in first else None
+        self.text = first["text"].column if "text" in first else None
 
     def of(self, record: dict) -> tuple[str | None, str | None]:
         """(created_at column, message_id column)."""
@@ -195,6 +265,13 @@ class _Columns:
                 return created, key
         return self.specs[0][2], self.specs[0][3]
 
+    def account_of(self, record: dict) -> str | None:
+        """The column an account came from: its column, or (from the data) the author of an
+        institution message and the text (its @mentions) of a patient's."""
+        if self.derived:
+            return self.author if record.get("is_institution") else self.text
+        return self.account
+
 
 def _reason(line: int, column: str | None, problem: str) -> str:
     return f"line {line}, column {column}: {problem}" if column else f"line {line}: {problem}"
@@ -202,51 +279,86 @@ def _reason(line: int, column: str | None, problem: str) -> str:
 
 class _Rejections:
     """Rejections spooled to a temporary CSV (memory first, disk when large), copied to the
-    quarantine in the final transaction."""
+    quarantine in the final transaction, with the line each came from (the import ledger)."""
 
     def __init__(self):
         self.spool = tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8", newline="")
         self.writer = csv.writer(self.spool)
         self.count = 0
+        self.lines: set[int] = set()
         self.first: list[str] = []
 
-    def add(self, reason: str, text: str) -> None:
+    def add(self, line: int, reason: str, text: str) -> None:
         text = text.replace("\x00", "\ufffd")  # PostgreSQL text holds no NUL
         # the reason names the line: two identical rows rejected on two lines are two rejections
-        self.writer.writerow((safe_text(text), sha256(f"{reason}\n{text}"), reason))
+        self.writer.writerow((line, safe_text(text), sha256(f"{reason}\n{text}"), reason))
         self.count += 1
+        self.lines.add(line)
         if len(self.first) < FIRST_REASONS:
             self.first.append(reason)
 
     def copy_to_quarantine(self, cur, file_name: str, run_id: str, batch_date: str, extracted_at: str) -> None:
-        if not self.count:
-            return
+        """Into raw.quarantine (a rejection already there is not repeated), and the temporary table
+        ``rejected`` (line, reason, quarantine_id) for the ledger."""
         self.spool.seek(0)
-        cur.execute("create temporary table rejected (record_text text, record_sha256 text, reason text) on commit drop")
-        cur.copy_expert("copy rejected (record_text, record_sha256, reason) from stdin with (format csv)", self.spool)
+        cur.execute("""create temporary table rejected (line integer, record_text text, record_sha256 text,
+                                                        reason text, quarantine_id bigint) on commit drop""")
+        cur.copy_expert("copy rejected (line, record_text, record_sha256, reason) from stdin with (format csv)",
+                        self.spool)
         cur.execute("""insert into raw.quarantine (source, account_id, record_text, record_sha256, reason, run_id,
                                                    batch_date, extracted_at)
                        select %s, %s, record_text, record_sha256, reason, %s, %s, %s from rejected
                        on conflict (source, account_id, record_sha256) do nothing""",
                     (SOURCE, file_name, run_id, batch_date, extracted_at))
+        cur.execute("""update rejected set quarantine_id = q.quarantine_id from raw.quarantine q
+                       where q.source = %s and q.account_id = %s and q.record_sha256 = rejected.record_sha256""",
+                    (SOURCE, file_name))
+
+    def close(self) -> None:
+        self.spool.close()
+
+
+class _Held:
+    """Records of accounts that name no institution, held (on disk when large) until the end of
+    the file: registered then loaded (--register-accounts), or rejected naming the account."""
+
+    def __init__(self):
+        self.spool = tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8")
+        self.counts: dict[str, int] = defaultdict(int)
+        self.channels: dict[str, str] = {}
+
+    def add(self, line: int, record: dict) -> None:
+        self.spool.write(json.dumps([line, record], ensure_ascii=False) + "\n")
+        self.counts[record["account_id"]] += 1
+        self.channels.setdefault(record["account_id"], record["channel"])
+
+    def __iter__(self):
+        self.spool.seek(0)
+        for text in self.spool:
+            line, record = json.loads(text)
+            yield line, record
 
     def close(self) -> None:
         self.spool.close()
 
 
 def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, digest: str, keep_keys: bool,
-            progress: Callable[[int], None] | None) -> ImportReport:
-    run_id = run_id_of(digest)
-    batch_date, extracted_at = _attempt(url, run_id)
+            progress: Callable[[dict], None] | None, register: Registration | None,
+            earlier: ImportReport | None, read_only: bool = False) -> ImportReport:
+    """Import the file; with ``earlier`` (a retry) only the lines still rejected are processed
+    (every line is read: duplicate ids and the messages for --out need them); ``read_only``
+    collects the inbound messages and changes nothing."""
+    run_id = run_id_of(digest) + (f"__retry{earlier.attempts}" if earlier is not None and not read_only else "")
+    only = _pending_lines(url, digest) if earlier is not None and not read_only else set() if read_only else None
+    batch_date, extracted_at = _attempt(url, run_id) if not read_only else (None, None)
     first_ok, end_ok = measurable_window()
-    known_accounts = institution_accounts()
-    account_field = next((spec.fields["account_id"] for spec in mapping.messages if "account_id" in spec.fields), None)
-    account_column = account_field.column if account_field is not None else None
+    book = AccountBook.from_warehouse(url, register.time_zone if register else None)
     columns = _Columns(mapping)
     lines: dict[str, dict[str, int]] = defaultdict(dict)   # account -> record key -> line it was read on
     pending: dict[str, list[dict]] = defaultdict(list)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    rejections = _Rejections()
+    inbound: list[tuple] = []       # (line, account, channel, native id, message id) of valid inbound records
+    rejections, held = _Rejections(), _Held()
     first = last = None
     items = 0
 
@@ -259,13 +371,31 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
         for name in ("received", "inserted", "quarantined", "duplicated"):
             totals[account][name] += getattr(result, name)
 
+    def keep(line: int, record: dict) -> None:
+        nonlocal first, last
+        if not record["is_institution"]:
+            native = record["message_id"] if record.get("platform_ids") else record["record_key"]
+            inbound.append((line, record["account_id"], record["channel"], native, record["message_id"]))
+        if only is not None and line not in only:
+            return
+        created = datetime.fromisoformat(record["created_at"])
+        first = created if first is None or created < first else first
+        last = created if last is None or created > last else last
+        pending[record["account_id"]].append(record)
+        if len(pending[record["account_id"]]) >= CHUNK_RECORDS:
+            flush(record["account_id"])
+
+    def reject(line: int, reason: str, text: str) -> None:
+        if only is None or line in only:
+            rejections.add(line, reason, text)
+
     try:
-        for item in read_file(path, mapping, constants=constants):
+        for item in read_file(path, mapping, constants=constants, accounts=book):
             items += 1
             if progress and items % PROGRESS_EVERY == 0:
-                progress(items)
+                progress({"rows": items, "rejected": rejections.count})
             if not item.ok:
-                rejections.add(item.reason, item.raw)
+                reject(item.line, item.reason, item.raw)
                 continue
             record = item.record
             key, account = record["record_key"], record["account_id"]
@@ -279,51 +409,70 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
                 except (TypeError, ValueError, OverflowError):
                     problem = "created_at is not a time that can be converted to UTC"
             if problem is not None:
-                rejections.add(_reason(item.line, None, problem), quarantine_text(record)[0])
+                reject(item.line, _reason(item.line, None, problem), quarantine_text(record)[0])
                 continue
             if not first_ok <= created < end_ok:
                 column = columns.of(record)[0]
-                rejections.add(_reason(item.line, column,
-                                       f"{record['created_at']} is in the future: records written after "
-                                       "the import cannot be measured"),  # no clock in a reason: it keys the quarantine
-                               canonical_json(record))
-                continue
-            if account not in known_accounts:
-                rejections.add(_reason(item.line, account_column,
-                                       f"account {account!r} names no institution of the institutions seed (an "
-                                       f"institution id or one of its account ids; or give --institution)"),
-                               canonical_json(record))
+                reject(item.line, _reason(item.line, column, f"{record['created_at']} is in the future: records "
+                                          "written after the import cannot be measured"),  # no clock in a reason: it keys the quarantine
+                       canonical_json(record))
                 continue
             seen = lines[account]
             if key in seen:
                 column = columns.of(record)[1]
-                rejections.add(_reason(item.line, column, f"message id {record['message_id']} already read on "
-                                                          f"line {seen[key]}"), canonical_json(record))
+                reject(item.line, _reason(item.line, column, f"message id {record['message_id']} already read on "
+                                                             f"line {seen[key]}"), canonical_json(record))
                 continue
             seen[key] = item.line
-            first = created if first is None or created < first else first
-            last = created if last is None or created > last else last
-            pending[account].append(record)
-            if len(pending[account]) >= CHUNK_RECORDS:
+            if account not in book:
+                held.add(item.line, record)
+                continue
+            keep(item.line, record)
+        if progress:
+            progress({"rows": items, "rejected": rejections.count, "done": True})
+        registered: dict[str, str] = {}
+        unknown = dict(held.counts)
+        if unknown and register is not None and not read_only:
+            registered = registry.register(url, held.channels, register.time_zone, register.kind, path.name, run_id)
+            book = AccountBook.from_warehouse(url)
+        for line, record in held:
+            if record["account_id"] in book:
+                record["account_id"] = book.resolve(record["account_id"]).account
+                keep(line, record)
+            else:
+                reject(line, _reason(line, columns.account_of(record),
+                                     f"account {record['account_id']!r} names no institution of the institutions "
+                                     "seed or the registered ones (an institution id or one of its account ids; "
+                                     "give --register-accounts, or --institution)"), canonical_json(record))
+        if read_only:
+            report = ImportReport(path.name, digest, mapping.name, run_id, "", True)
+        else:
+            for account in list(pending):
                 flush(account)
-        for account in list(pending):
-            flush(account)
-        report = _finish(url, path.name, mapping.name, digest, run_id, batch_date, extracted_at, rejections,
-                         totals, sum(map(len, lines.values())), first, last)
+            report = _finish(url, path.name, mapping.name, digest, run_id, batch_date, extracted_at, rejections,
+                             totals, first, last, earlier, only)
     finally:
         rejections.close()
+        held.close()
     report.accounts = {account: t["received"] for account, t in totals.items()}
+    report.registered = registered
+    report.unknown_accounts = {} if registered else unknown
     if keep_keys:
-        report.record_keys = [key for seen in lines.values() for key in seen]
+        report.messages = [(line, account, book.resolve(account).institution_id if account in book else None,
+                            channel, native, message_id)
+                           for line, account, channel, native, message_id in sorted(inbound)]
     log.info("%s: %d records read, %d new in raw, %d already there, %d rejected (run %s)", report.file_name,
              report.records_read, report.records_inserted, report.records_seen_before, report.rows_rejected, run_id)
     return report
 
 
 def _finish(url: str, file_name: str, mapping_name: str, digest: str, run_id: str, batch_date: str,
-            extracted_at: str, rejections: _Rejections, totals: dict, records: int, first, last) -> ImportReport:
+            extracted_at: str, rejections: _Rejections, totals: dict, first, last,
+            earlier: ImportReport | None, retried: set[int] | None) -> ImportReport:
     """One transaction: the rejections into the quarantine, the import's totals on its ledger rows
-    in raw.load_batches (load_batch counted per chunk), and the raw.file_imports row, last."""
+    in raw.load_batches (load_batch counted per chunk), and the raw.file_imports row, last, with
+    the rejected lines in raw.file_import_rejections (a retry: the lines that loaded now get
+    loaded_at, their quarantine rows resolved_at)."""
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
         rejections.copy_to_quarantine(cur, file_name, run_id, batch_date, extracted_at)
         for account, t in totals.items():
@@ -337,14 +486,58 @@ def _finish(url: str, file_name: str, mapping_name: str, digest: str, run_id: st
         cur.execute(f"select count(*) from raw.{SOURCE} where run_id = %s", (run_id,))
         inserted = cur.fetchone()[0]
         rejected = rejections.count + sum(t["quarantined"] for t in totals.values())
-        seen = records - inserted - sum(t["quarantined"] + t["duplicated"] for t in totals.values())
-        cur.execute("""insert into raw.file_imports (file_sha256, file_name, mapping, run_id, rows_rejected,
-                           records_read, records_inserted, records_seen_before, first_created_at, last_created_at)
-                       values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) returning imported_at""",
-                    (digest, file_name, mapping_name, run_id, rejected, records, inserted, seen, first, last))
-        imported_at = cur.fetchone()[0]
-    return ImportReport(file_name, digest, mapping_name, run_id, batch_date, False, imported_at, records, inserted,
-                        seen, rejected, rejections.first, first_created_at=first, last_created_at=last)
+        sent = sum(t["received"] for t in totals.values())
+        seen = sent - inserted - sum(t["quarantined"] + t["duplicated"] for t in totals.values())
+        if earlier is None:
+            cur.execute("""insert into raw.file_imports (file_sha256, file_name, mapping, run_id, rows_rejected,
+                               records_read, records_inserted, records_seen_before, first_created_at,
+                               last_created_at, last_attempt_at)
+                           values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, now()) returning imported_at""",
+                        (digest, file_name, mapping_name, run_id, rejected, sent, inserted, seen, first, last))
+            imported_at = cur.fetchone()[0]
+        else:
+            cur.execute("""update raw.file_imports
+                           set rows_rejected = %s, records_inserted = records_inserted + %s,
+                               first_created_at = least(first_created_at, %s),
+                               last_created_at = greatest(last_created_at, %s),
+                               attempts = attempts + 1, last_attempt_at = now()
+                           where file_sha256 = %s returning imported_at""",
+                        (rejected, inserted, first, last, digest))
+            imported_at = cur.fetchone()[0]
+        # the ledger's rejected lines: new ones, and lines rejected again
+        cur.execute("""insert into raw.file_import_rejections as r (file_sha256, line, reasons, quarantine_ids,
+                                                                    first_run_id, last_run_id)
+                       select %(sha)s, line, array_agg(reason order by reason),
+                              array_agg(distinct quarantine_id), %(run)s, %(run)s
+                       from rejected group by line
+                       on conflict (file_sha256, line) do update
+                       set reasons = excluded.reasons, quarantine_ids = excluded.quarantine_ids,
+                           last_run_id = excluded.last_run_id, attempts = r.attempts + 1""",
+                    {"sha": digest, "run": run_id})
+        fixed = 0
+        if earlier is not None:
+            # lines retried that were not rejected again: loaded now; their quarantine rows resolved
+            cur.execute("""with fixed as (
+                               update raw.file_import_rejections r set loaded_at = now(), last_run_id = %(run)s,
+                                                                       attempts = r.attempts + 1
+                               where r.file_sha256 = %(sha)s and r.loaded_at is null and r.line = any(%(retried)s)
+                                 and not exists (select 1 from rejected where rejected.line = r.line)
+                               returning r.quarantine_ids)
+                           update raw.quarantine q set resolved_at = now(), resolved_run_id = %(run)s
+                           from (select unnest(quarantine_ids) as quarantine_id from fixed) ids
+                           where q.quarantine_id = ids.quarantine_id""",
+                        {"sha": digest, "run": run_id, "retried": sorted(retried or ())})
+            cur.execute("select count(*) from raw.file_import_rejections where file_sha256 = %s and last_run_id = %s "
+                        "and loaded_at is not null", (digest, run_id))
+            fixed = cur.fetchone()[0]
+            cur.execute("update raw.file_imports set rows_fixed = rows_fixed + %s where file_sha256 = %s", (fixed, digest))
+        cur.execute("select count(*) from raw.file_import_rejections where file_sha256 = %s and loaded_at is null",
+                    (digest,))
+        still = cur.fetchone()[0]
+    report = ImportReport(file_name, digest, mapping_name, run_id, batch_date, False, imported_at, sent, inserted, seen, rejected, rejections.first, first_created_at=first,
+                          last_created_at=last, lines_rejected=still, retried=earlier is not None,
+                          lines_retried=len(retried or ()) if earlier is not None else 0, lines_fixed=fixed)
+    return report
 
 
 # --- the inbox (the import DAG) ----------------------------------------------------------------

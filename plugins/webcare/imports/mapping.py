@@ -25,10 +25,13 @@ FIELDS = ("message_id", "conversation_id", "in_reply_to_id", "author_id", "is_in
 REQUIRED = frozenset({"message_id", "conversation_id", "is_institution", "created_at", "channel",
                       "account_id"})
 FORMATS = ("csv", "jsonl")
-DERIVATIONS = ("reply_chain",)
+# derive: the field's value comes from the whole file, not one row (docs/file-imports.md)
+DERIVATIONS = {"conversation_id": "reply_chain", "account_id": "addressed_account"}
+# timezone: institution reads times without an offset in the time zone of the account's institution
+INSTITUTION_ZONE = "institution"
 
 _MAPPING_KEYS = {"name", "description", "format", "encoding", "delimiter", "quotechar", "header",
-                 "timezone", "columns", "constants", "messages"}
+                 "timezone", "columns", "constants", "messages", "platform_ids"}
 _MESSAGE_KEYS = {"when", "fields"}
 _FIELD_KEYS = {"column", "value", "transform", "required", "template", "negate", "derive"}
 
@@ -43,7 +46,8 @@ class FieldSpec:
     required: bool = False           # a missing value rejects the message
     template: str | None = None      # e.g. "{value}:reply", applied after the transform
     negate: bool = False             # for booleans: inbound=True means is_institution=False
-    derive: str | None = None        # "reply_chain": conversation_id = root of the reply chain
+    derive: str | None = None        # "reply_chain": conversation_id = root of the reply chain;
+                                     # "addressed_account": account_id from authors, @handles and replies
 
     @property
     def fn(self) -> Callable | None:
@@ -68,12 +72,23 @@ class Mapping:
     delimiter: str = ","
     quotechar: str = '"'
     header: bool = True
-    timezone: str = "UTC"
+    timezone: str = "UTC"            # an IANA zone, or "institution": the account's institution's zone
     description: str = ""
+    platform_ids: bool = False       # message ids are the platform's own (X tweet ids): see int_imports__messages
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
+        """The zone of times without an offset (UTC stands in for ``institution`` until the account is known)."""
+        return ZoneInfo("UTC" if self.zone_per_institution else self.timezone)
+
+    @property
+    def zone_per_institution(self) -> bool:
+        return self.timezone == INSTITUTION_ZONE
+
+    @property
+    def derives_account(self) -> bool:
+        return any(spec.fields.get("account_id") is not None and spec.fields["account_id"].derive
+                   for spec in self.messages)
 
     def with_constants(self, overrides: dict[str, Any] | None) -> "Mapping":
         """This mapping with some constants set at import time (e.g. the account a file belongs to)."""
@@ -82,7 +97,13 @@ class Mapping:
         unknown = set(overrides) - set(FIELDS)
         if unknown:
             raise MappingError(f"mapping {self.name}: constants for unknown fields {sorted(unknown)}")
-        return Mapping(**{**self.__dict__, "constants": {**self.constants, **overrides}})
+        messages = self.messages
+        if overrides.get("account_id") is not None:
+            # one account for the whole file (--institution): no account from the data
+            messages = tuple(MessageSpec(fields={n: f for n, f in spec.fields.items()
+                                                 if not (n == "account_id" and f.derive)}, when=spec.when)
+                             for spec in messages)
+        return Mapping(**{**self.__dict__, "messages": messages, "constants": {**self.constants, **overrides}})
 
 
 def _fail(where: str, problem: str) -> MappingError:
@@ -105,8 +126,8 @@ def _field(where: str, name: str, raw: Any, columns: tuple[str, ...]) -> FieldSp
     if raw.get("transform") is not None and raw["transform"] not in TRANSFORMS:
         raise _fail(where, f"field {name}: unknown transform {raw['transform']!r} "
                            f"(transforms: {', '.join(TRANSFORMS)})")
-    if "derive" in raw and (name != "conversation_id" or raw["derive"] not in DERIVATIONS):
-        raise _fail(where, f"field {name}: derive is only 'reply_chain', for conversation_id")
+    if "derive" in raw and DERIVATIONS.get(name) != raw["derive"]:
+        raise _fail(where, f"field {name}: derive is only {', '.join(f'{v!r} for {k}' for k, v in DERIVATIONS.items())}")
     template = raw.get("template")
     if template is not None and "{value}" not in str(template):
         raise _fail(where, f"field {name}: template must contain {{value}}")
@@ -157,10 +178,20 @@ def parse_mapping(data: Any, origin: str = "mapping") -> Mapping:
         raise _fail(where, "no messages")
     mapping = Mapping(name=name, format=data["format"], columns=columns, messages=tuple(messages),
                       constants=constants, description=str(data.get("description", "")).strip(),
-                      **{k: data[k] for k in ("encoding", "delimiter", "quotechar", "header", "timezone")
-                         if k in data})
-    if not isinstance(mapping.header, bool):
-        raise _fail(where, f"header must be true or false, not {mapping.header!r}")
+                      **{k: data[k] for k in ("encoding", "delimiter", "quotechar", "header", "timezone",
+                                              "platform_ids") if k in data})
+    for flag in ("header", "platform_ids"):
+        if not isinstance(getattr(mapping, flag), bool):
+            raise _fail(where, f"{flag} must be true or false, not {getattr(mapping, flag)!r}")
+    if mapping.derives_account:
+        for spec in mapping.messages:
+            missing = [n for n in ("author_id", "text", "in_reply_to_id") if n not in spec.fields]
+            if missing:
+                raise _fail(where, f"account_id: derive addressed_account needs the fields {missing} too")
+            if spec.fields.get("conversation_id") is None or spec.fields["conversation_id"].derive != "reply_chain":
+                raise _fail(where, "account_id: derive addressed_account needs conversation_id: {derive: reply_chain}")
+        if mapping.zone_per_institution:
+            raise _fail(where, "timezone: institution needs account_id from a column or a constant, not derived")
     if len(mapping.delimiter) != 1 or len(mapping.quotechar) != 1:
         raise _fail(where, "delimiter and quotechar are single characters")
     try:

@@ -16,10 +16,12 @@ import hashlib
 import io
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Union
 
+from webcare.imports.accounts import AccountBook, seed_institutions
 from webcare.imports.errors import ImportFileError, MappingError, TransformError
 from webcare.imports.mapping import FIELDS, Mapping
 from webcare.storable import MAX_DEPTH, MAX_RECORD_BYTES
@@ -232,6 +234,8 @@ class _Compiled:
     fields: list[tuple]          # (name, index|None, constant, fn, required, template, negate, column)
     reply_chain: bool
     template: dict               # the record with constants filled, copied per message
+    addressed: bool = False      # account_id: {derive: addressed_account}
+    text_column: str | None = None
 
 
 def _compile(mapping: Mapping, source_file: str) -> list[_Compiled]:
@@ -246,8 +250,13 @@ def _compile(mapping: Mapping, source_file: str) -> list[_Compiled]:
                                        f"time: read_file(..., constants={{{name!r}: ...}})")
                 template[name] = value
         template.update(record_key=None, source_file=source_file, source_line=None)
+        if mapping.platform_ids:
+            template["platform_ids"] = True
         fields = []
-        for f in spec.fields.values():
+        # with timezone: institution the account comes first: its institution's zone reads the times
+        ordered = sorted(spec.fields.values(), key=lambda f: f.name != "account_id") \
+            if mapping.zone_per_institution else spec.fields.values()
+        for f in ordered:
             if f.derive:
                 continue
             if f.column is None:
@@ -256,16 +265,23 @@ def _compile(mapping: Mapping, source_file: str) -> list[_Compiled]:
                     raise MappingError(f"mapping {mapping.name}: required field {f.name} is a null constant")
                 continue
             fields.append((f.name, position[f.column], None, f.fn, f.required, f.template, f.negate, f.column))
+        text = spec.fields.get("text")
         compiled.append(_Compiled(
             when=tuple(position[c] for c in spec.when), fields=fields, template=template,
-            reply_chain=any(f.derive == "reply_chain" for f in spec.fields.values())))
+            reply_chain=any(f.derive == "reply_chain" for f in spec.fields.values()),
+            addressed=any(f.derive == "addressed_account" for f in spec.fields.values()),
+            text_column=text.column if text is not None else None))
     return compiled
 
 
-def _values(compiled: _Compiled, cells: list, tz) -> tuple[dict | None, str | None, str | None]:
-    """(record, None, None) or (None, column, problem)."""
+def _values(compiled: _Compiled, cells: list, tz, zone_of=None) -> tuple[dict | None, str | None, str | None]:
+    """(record, None, None) or (None, column, problem). ``zone_of(account)``: the zone of the
+    account's institution (timezone: institution; account_id is then the first field)."""
     record = compiled.template.copy()
     for name, index, _, fn, required, template, negate, column in compiled.fields:
+        if zone_of is not None and name != "account_id" and record["account_id"] is not None:
+            tz = zone_of(record["account_id"]) or tz
+            zone_of = None
         cell = cells[index]
         if not cell or cell.isspace():
             if required:
@@ -294,19 +310,71 @@ def _wanted(compiled: _Compiled, cells: list) -> bool:
     return any(cells[i] and not cells[i].isspace() for i in compiled.when)
 
 
-def _reply_parents(path: Path, mapping: Mapping, compiled: list[_Compiled]) -> dict[str, str]:
-    """First pass for ``derive: reply_chain``: message id -> the id it replies to, for every reply."""
+def _first_pass(path: Path, mapping: Mapping, compiled: list[_Compiled]) -> tuple[dict, list]:
+    """First pass for ``derive``: message id -> the id it replies to, for every reply; and, for
+    ``addressed_account``, every institution message as (message id, parent, created_at, line, author)."""
     parents: dict[str, str] = {}
+    institution: list[tuple] = []
     tz = mapping.tz
     for row in _rows(path, mapping):
         if row.cells is None:
             continue
         for spec in compiled:
-            if spec.reply_chain and _wanted(spec, row.cells):
+            if (spec.reply_chain or spec.addressed) and _wanted(spec, row.cells):
                 record, _, _ = _values(spec, row.cells, tz)
-                if record and record["in_reply_to_id"] is not None:
+                if not record:
+                    continue
+                if record["in_reply_to_id"] is not None:
                     parents[record["message_id"]] = record["in_reply_to_id"]
-    return parents
+                if spec.addressed and record["is_institution"] and record["author_id"]:
+                    institution.append((record["message_id"], record["in_reply_to_id"], record["created_at"],
+                                        row.line, record["author_id"]))
+    return parents, institution
+
+
+# an @handle as X writes it: 1-15 letters, digits or _, not inside a word or an e-mail address
+MENTION = re.compile(r"(?<![A-Za-z0-9_@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_@])")
+NO_ACCOUNT = "addresses no known account and no account answered it"
+
+
+class _Addressed:
+    """The accounts of each message of a multi-account file (docs/file-imports.md#accounts-from-the-data):
+    an institution message's author; a patient message's mentioned known accounts, else its
+    earliest direct replier's account, else the account of its conversation's earliest institution
+    message. Known: the book's identifiers and the file's institution authors (any case)."""
+
+    def __init__(self, book: AccountBook, institution: list[tuple], root: "_Roots"):
+        self.book = book
+        self.authors: dict[str, str] = {}       # lower-cased -> first spelling in the file
+        self.direct: dict[str, tuple] = {}      # message id -> earliest (created_at, line, author) replying to it
+        self.conversation: dict[str, tuple] = {}  # root -> earliest (created_at, line, author) of the conversation
+        for message_id, parent, created, line, author in sorted(institution, key=lambda m: m[3]):
+            self.authors.setdefault(author.lower(), author)
+            entry = (created, line, author)
+            if parent is not None and (parent not in self.direct or entry < self.direct[parent]):
+                self.direct[parent] = entry
+            top = root(message_id)
+            if top not in self.conversation or entry < self.conversation[top]:
+                self.conversation[top] = entry
+
+    def canonical(self, name: str) -> str | None:
+        known = self.book.resolve(name)
+        return known.account if known else self.authors.get(name.lower())
+
+    def accounts(self, record: dict) -> list[str]:
+        if record["is_institution"]:
+            return [self.canonical(record["author_id"]) or record["author_id"]]
+        found: list[str] = []
+        for handle in MENTION.findall(record["text"] or ""):
+            account = self.canonical(handle)
+            if account is not None and account not in found:
+                found.append(account)
+        if found:
+            return found
+        for entry in (self.direct.get(record["message_id"]), self.conversation.get(record["conversation_id"])):
+            if entry is not None:
+                return [self.canonical(entry[2])]
+        return []
 
 
 class _Roots:
@@ -338,18 +406,28 @@ class _Roots:
         return root
 
 
-def read_file(path: str | Path, mapping: Mapping, *, constants: dict | None = None) -> Iterator[ImportResult]:
+def read_file(path: str | Path, mapping: Mapping, *, constants: dict | None = None,
+              accounts: AccountBook | None = None) -> Iterator[ImportResult]:
     """Every message of an export file as an ``Imported`` neutral record or a ``Rejection``.
 
     ``constants`` sets constants at import time (e.g. ``{"account_id": "HospSierraNorte"}``).
+    ``accounts`` resolves the file's accounts (default: the institutions seed's): an account that
+    names an institution is written in its registered spelling, any case matches.
     Raises ``MappingError`` / ``ImportFileError`` when the file as a whole cannot be read
     (a constant not given, a header without the mapping's columns); single rows never raise.
     """
     path = Path(path)
     mapping = mapping.with_constants(constants)
     compiled = _compile(mapping, path.name)
+    book = accounts if accounts is not None else AccountBook(seed_institutions())
     tz = mapping.tz
-    root = _Roots(_reply_parents(path, mapping, compiled)) if any(c.reply_chain for c in compiled) else None
+    root = addressed = None
+    if any(c.reply_chain or c.addressed for c in compiled):
+        parents, institution = _first_pass(path, mapping, compiled)
+        root = _Roots(parents)
+        if any(c.addressed for c in compiled):
+            addressed = _Addressed(book, institution, root)
+    zone_of = (lambda account: book.zone(account)) if mapping.zone_per_institution else None
     prefix = mapping.name + ":"
     raw_of = _raw_maker(mapping)
     for row in _rows(path, mapping):
@@ -360,7 +438,7 @@ def read_file(path: str | Path, mapping: Mapping, *, constants: dict | None = No
         for spec in compiled:
             if not _wanted(spec, row.cells):
                 continue
-            record, column, problem = _values(spec, row.cells, tz)
+            record, column, problem = _values(spec, row.cells, tz, zone_of)
             if record is None:
                 yield Rejection(line, column, _reason(line, column, problem), row.raw or raw_of(row.source or row.cells))
                 continue
@@ -369,6 +447,19 @@ def read_file(path: str | Path, mapping: Mapping, *, constants: dict | None = No
                 record["conversation_id"] = root(message_id)
             record["record_key"] = prefix + message_id
             record["source_line"] = line
+            if spec.addressed:
+                targets = addressed.accounts(record)
+                if not targets:
+                    yield Rejection(line, spec.text_column, _reason(line, spec.text_column, NO_ACCOUNT),
+                                    row.raw or raw_of(row.source or row.cells))
+                    continue
+                for account in targets:  # a post addressed to two accounts is a message of each
+                    yield Imported(line, {**record, "account_id": account})
+                continue
+            if record["account_id"] is not None:
+                known = book.resolve(str(record["account_id"]))
+                if known is not None:
+                    record["account_id"] = known.account
             yield Imported(line, record)
 
 

@@ -12,7 +12,7 @@ institutions as (
         institution_id,
         time_zone,
         region_code
-    from {{ ref('institutions') }}
+    from {{ ref('stg_webcare__institutions') }}
 
 ),
 

@@ -19,5 +19,5 @@ select
     unioned.*,
     institutions.time_zone
 from unioned
-inner join {{ ref('institutions') }} as institutions using (institution_id)
+inner join {{ ref('stg_webcare__institutions') }} as institutions using (institution_id)
 where unioned.created_at < (select as_of from {{ ref('int_warehouse_as_of') }})

@@ -4,7 +4,7 @@ with
 
 institutions as (
 
-    select * from {{ ref('institutions') }}
+    select * from {{ ref('stg_webcare__institutions') }}
 
 ),
 

@@ -4,7 +4,7 @@ with
 
 institutions as (
 
-    select * from {{ ref('institutions') }}
+    select * from {{ ref('stg_webcare__institutions') }}
 
 ),
 
@@ -57,6 +57,7 @@ select
     cast({{ google_location_name('institutions') }} as text)
                                                              as google_location_name,
     cast(weekly_hours.weekly_open_hours as double precision) as weekly_open_hours,
+    cast(institutions.is_registered as boolean)              as is_registered,
     cast(versions.valid_from as date)                        as valid_from,
     cast(coalesce(versions.next_valid_from, date '9999-12-31') as date) as valid_to,
     versions.next_valid_from is null                         as is_current

@@ -28,6 +28,11 @@ renamed as (
              then split_part(record_key, ':', 1) || ':' || (payload ->> 'in_reply_to_id')
         end                                                  as in_reply_to_record_key,
         payload ->> 'channel'                                as channel_id,
+        -- the platform's own post ids (mapping `platform_ids: true`): the same post as the API's
+        case when (payload ->> 'platform_ids')::boolean
+             then payload ->> 'message_id' end               as platform_message_id,
+        case when (payload ->> 'platform_ids')::boolean
+             then payload ->> 'in_reply_to_id' end           as platform_in_reply_to_id,
 
         -- author (pseudonymised; an export without authors gives each message its own)
         {{ pseudonymise(
