@@ -83,10 +83,19 @@ def checks(batch_date: str | None = None) -> list[Check]:
             query=f"""
                 with as_of as (select as_of from intermediate.int_warehouse_as_of),
                 staged as (
-                    select 'x' as channel_id, count(distinct (m.mentioned_user_id, m.original_tweet_id)) as staged
-                    from staging.stg_x__mentions m
-                    join reference.institutions i on i.x_user_id = m.mentioned_user_id
-                    where not m.is_self_mention and m.created_at < (select as_of from as_of)
+                    -- X: the API's posts and the imported ones with X's own ids (mapping platform_ids), each once
+                    select 'x' as channel_id, count(*) as staged from (
+                        select i.institution_id, m.original_tweet_id as tweet_id
+                        from staging.stg_x__mentions m
+                        join staging.stg_webcare__institutions i on i.x_user_id = m.mentioned_user_id
+                        where not m.is_self_mention and m.created_at < (select as_of from as_of)
+                        union
+                        select a.institution_id, m.platform_message_id
+                        from staging.stg_imports__messages m
+                        join intermediate.int_institution_accounts a on a.account_id = m.account_id
+                        where m.channel_id = 'x' and m.platform_message_id is not null and not m.is_institution
+                          and m.created_at < (select as_of from as_of)
+                    ) as posts
                     union all
                     select 'google', count(distinct (r.location_name, r.review_name))
                     from staging.stg_google__reviews r
@@ -95,21 +104,23 @@ def checks(batch_date: str | None = None) -> list[Check]:
                     union all
                     select 'facebook', count(*)
                     from staging.stg_facebook__comments c
-                    join reference.institutions i on i.facebook_page_id = c.page_id
+                    join staging.stg_webcare__institutions i on i.facebook_page_id = c.page_id
                     where c.parent_comment_id is null and not c.is_by_page and c.created_at < (select as_of from as_of)
                     union all
                     select 'instagram', count(*)
                     from staging.stg_instagram__comments c
-                    join reference.institutions i on i.instagram_user_id = c.ig_user_id
+                    join staging.stg_webcare__institutions i on i.instagram_user_id = c.ig_user_id
                     where c.parent_comment_id is null and not c.is_by_account
                       and c.created_at < (select as_of from as_of)
                     union all
                     select 'imported', count(*)
                     from staging.stg_imports__messages m
                     join intermediate.int_institution_accounts a on a.account_id = m.account_id
-                    where not m.is_institution and m.created_at < (select as_of from as_of)
+                    where not m.is_institution and m.platform_message_id is null
+                      and m.created_at < (select as_of from as_of)
                 ), facts as (
                     -- imported messages keep the channel of their export; their native id is <mapping>:<id>
+                    -- (with the platform's own ids, the post's id: counted with the API's)
                     select case when native_id ~ '^[a-z0-9_]+:' then 'imported' else channel_id end as channel_id,
                            count(*) as facts
                     from {SCHEMA}.fct_interactions group by 1

@@ -45,10 +45,10 @@ def checks(batch_date: str) -> list[Check]:
         _comments_check("stg_facebook__comments", "page_id", batch_date),
         _comments_check("stg_instagram__comments", "ig_user_id", batch_date),
         Check(
-            # an imported record whose account names no institution would vanish from the marts
+            # an imported record whose account names no institution (seed or registered) would vanish from the marts
             name="staging_imports_accounts",
             query=f"""select imported.record_key, imported.account_id, imported.channel_id,
-                             exists (select 1 from reference.institutions i
+                             exists (select 1 from staging.stg_webcare__institutions i
                                      where imported.account_id in (i.institution_id, i.x_user_id, i.x_username,
                                                                    i.google_location_id, i.facebook_page_id,
                                                                    i.instagram_user_id)

@@ -183,6 +183,8 @@ def parse_mapping(data: Any, origin: str = "mapping") -> Mapping:
     for flag in ("header", "platform_ids"):
         if not isinstance(getattr(mapping, flag), bool):
             raise _fail(where, f"{flag} must be true or false, not {getattr(mapping, flag)!r}")
+    if mapping.platform_ids and mapping.constants.get("channel") != "x":
+        raise _fail(where, "platform_ids: true is for X exports (constant channel: x), whose ids are tweet ids")
     if mapping.derives_account:
         for spec in mapping.messages:
             missing = [n for n in ("author_id", "text", "in_reply_to_id") if n not in spec.fields]
