@@ -107,7 +107,6 @@ class _Builder:
         self.customers: set[str] = set()
         self.posts: list[_Post] = []
         self.swaps: list[tuple[_Post, _Post]] = []          # (earlier reply, later reply): later first in file
-        self.ties: list[tuple[_Post, _Post]] = []           # same second: the first must come first in file
         self.conversation = 0
 
     # -- pieces -----------------------------------------------------------------------------
@@ -239,7 +238,7 @@ class _Builder:
             moment = t0 + self.delay()
             one = self.reply(a, first, moment)
             two = self.reply(b, first, moment)
-            self.ties.append((one, two))
+            self.swaps.append((one, two))          # the larger id first in the file: the line decides
         elif kind == "follow_conv":
             a = self.pick()[0]
             first = self.patient(customer, t0, [self.mention(a)])
@@ -403,11 +402,10 @@ def twcs_accounts_export(path: str | Path, seed: int = 11, conversations: int = 
     for key in order:
         block = blocks[key]
         rng.shuffle(block)
-        for early, late in build.swaps + build.ties:
+        for early, late in build.swaps:
             if early in block and late in block:
                 i, j = block.index(early), block.index(late)
-                wanted_early_first = (early, late) in build.ties
-                if (i < j) != wanted_early_first:
+                if i < j:
                     block[i], block[j] = block[j], block[i]
         rows.extend(block)
 
