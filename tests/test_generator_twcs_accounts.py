@@ -5,6 +5,7 @@ second time from what was read, by the definitions of docs/file-imports.md ("Acc
 data", "Lines and errors"), then compared value by value with the generator's truth.
 """
 import csv
+import json
 import re
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -134,6 +135,7 @@ def test_same_seed_same_bytes_other_seed_other_file(export, tmp_path):
     again = twcs_accounts_export(tmp_path / "again.csv")
     assert again.path.read_bytes() == export.path.read_bytes()
     assert again.truth == export.truth
+    assert json.loads(json.dumps(export.truth)) == export.truth
     other = twcs_accounts_export(tmp_path / "other.csv", seed=12)
     assert other.path.read_bytes() != export.path.read_bytes()
 
@@ -294,6 +296,7 @@ def test_mentions_that_are_not_accounts(export, tweets):
                       key=lambda t: t["line"])
         assert rows[0]["author"] == account and len({t["author"] for t in rows}) >= 2
     assert len(cases["author_case_variants"]) >= 2      # two brands, plus hsn written lower case
+    assert any(account.islower() for account in cases["author_case_variants"])   # the first spelling, not the usual
     assert "hsn" not in cases["author_case_variants"]
 
 

@@ -15,6 +15,10 @@ as floats and in scientific notation, quoted texts with line breaks, and one bro
 The truth is computed from the generated posts by applying the definitions literally (never from
 the import code): ``accounts``, ``messages`` (one per inbound copy), ``rejected``, ``records``,
 ``registered`` and ``cases`` (message ids of each case, so a test can point at them).
+``rejected`` and ``records`` are those of an import with ``--register-accounts``; without it every
+record of a registered account (``accounts[a]["messages"]`` of each) is rejected as well, naming
+the account. Times and minutes are calendar ones; business minutes and SLA status are None (no
+schedule or SLA policy covers 2017, registered institutions have none).
 """
 from __future__ import annotations
 
@@ -408,6 +412,10 @@ def twcs_accounts_export(path: str | Path, seed: int = 11, conversations: int = 
                 if i < j:
                     block[i], block[j] = block[j], block[i]
         rows.extend(block)
+
+    # One brand's first row in the file spells its handle in lower case: that spelling names the account.
+    first_variant = sorted(build.variant_writers)[0]
+    next(p for p in rows if p.account == first_variant).written = handles[first_variant].lower()
 
     children: dict[int, list[_Post]] = {}
     for post in rows:
