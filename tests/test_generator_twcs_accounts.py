@@ -264,6 +264,10 @@ def test_addressed_accounts_cases(export, tweets):
         while top["parent"] in tweets:
             top = tweets[top["parent"]]
         assert copies[key][0]["account_id"].lower() not in mentioned(top)
+    for key in cases["conversation_of_missing_top"]:        # the chain's top is not in the file
+        assert tweets[key]["parent"] in tweets and tweets[tweets[key]["parent"]]["parent"] not in tweets
+        assert copies[key][0]["account_id"] == known[tweets[tweets[key]["parent"]]["author"].lower()]
+    assert len(cases["conversation_of_missing_top"]) >= 3
     assert len(cases["no_account"]) == 1
     lost = tweets[cases["no_account"][0]]
     assert lost["id"] not in copies and not mentioned(lost)

@@ -363,7 +363,6 @@ def twcs_accounts_export(path: str | Path, seed: int = 11, conversations: int = 
     # Texts: line breaks (quoted), quotes, commas; then authors as written.
     patients = [p for p in posts if p.inbound and p.in_file and not p.broken]
     chosen = rng.sample(patients, 4 * 5)
-    formats = {}
     for i, post in enumerate(chosen):
         fmt = ("lf", "crlf", "cr", "quote", "comma")[i % 5]
         if fmt in BREAKS:
@@ -373,7 +372,6 @@ def twcs_accounts_export(path: str | Path, seed: int = 11, conversations: int = 
         else:
             post.text = f"{post.text}, y otra cosa, ¿me llamáis?"
         post.tags.add("text_" + fmt)
-        formats.setdefault(fmt, []).append(post)
     companies = [p for p in posts if not p.inbound and p.in_file]
     for i, post in enumerate(rng.sample(companies, 6)):
         fmt = ("lf", "crlf", "cr")[i % 3]
@@ -566,6 +564,7 @@ def _truth(rows, posts, handles, seed_rows, known_seed, written_ids, build) -> d
         "direct_same_second": ids("direct_tie"),
         "conversation_account": ids("conversation_account"),
         "conversation_earliest_other": ids("conversation_earliest_other"),
+        "conversation_of_missing_top": ids("in_missing_chain"),
         "no_account": ids("no_account"),
         "private_mention": ids("private_mention"), "ghost_mention": ids("ghost_mention"),
         "email_not_mention": ids("email_not_mention"), "repeated_mention": ids("repeated_mention"),
