@@ -11,8 +11,10 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -118,6 +120,30 @@ def run_day(dag, fake_apis, day: date, faults: list[dict] | None = None):
         else:
             fake_apis.add_fault(fault)
     return dag.test(logical_date=cutoff)
+
+
+@contextmanager
+def own_database(warehouse_url: str, name: str):
+    """A database of the embedded cluster of its own (dropped and created again), with
+    WEBCARE_WAREHOUSE_URL pointing at it while the context lasts, so that dbt, GX, the loader and
+    the audit use it and the shared warehouse that other modules compare with their truth is
+    untouched. Yields its URL."""
+    import psycopg2
+
+    from webcare import warehouse
+
+    url = urlunsplit(urlsplit(warehouse_url)._replace(path=f"/{name}"))
+    admin = psycopg2.connect(warehouse_url)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"drop database if exists {name} with (force)")
+        cur.execute(f"create database {name}")
+    admin.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WEBCARE_WAREHOUSE_URL", url)
+        assert warehouse.warehouse_url() == url
+        warehouse.bootstrap(url)  # cached per URL: this database gets its own bootstrap
+        yield url
 
 
 def query(url: str, sql: str, params=None) -> list[tuple]:

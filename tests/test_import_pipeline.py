@@ -22,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from conftest import ROOT, TEST_HOME, query
+from import_commands import assert_printed_equal, printed_kpis, run_command
 
 IMPORT_DB = "webcare_imports"
 TWCS = "customer_support_on_twitter"
@@ -54,15 +55,6 @@ def twcs():
     export = twcs_export(TEST_HOME / "imports" / "twcs_hsn.csv", institution="hsn", seed=7)
     export.write_truth(TEST_HOME / "imports" / "twcs_hsn.truth.json")
     return export
-
-
-def run_command(*args: str) -> tuple[int, str]:
-    from webcare.imports.__main__ import main
-
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(out):
-        code = main([str(a) for a in args])
-    return code, out.getvalue()
 
 
 def counts(url: str) -> dict:
@@ -217,29 +209,6 @@ def truth_kpis(interactions: list[dict]) -> list[dict]:
                     "p90_first_response_business_minutes": percentile_cont(business, 0.9),
                     "pct_within_sla": achieved / len(measured) if measured else None})
     return out
-
-
-def printed_kpis(output: str) -> list[list[str]]:
-    from webcare.imports.__main__ import KPI_HEADER
-
-    lines = output.split("KPIs of this file's inbound messages", 1)[1].splitlines()[1:]
-    assert lines[0].split() == list(KPI_HEADER)
-    return [line.split() for line in lines[1:] if line.strip()]
-
-
-def assert_printed_equal(printed: list[list[str]], expected: list[dict]) -> None:
-    from webcare.imports.__main__ import kpi_cells
-
-    assert len(printed) == len(expected)
-    for cells, row in zip(printed, expected):
-        wanted = kpi_cells(row)
-        assert cells[:4] == wanted[:4], (cells, wanted)
-        for mine, theirs in zip(cells[4:], wanted[4:]):
-            if theirs == "-" or mine == "-":
-                assert mine == theirs, (cells, wanted)
-            else:  # printed to two decimals: equal to half a unit of the last digit
-                precision = 0.05 if theirs.endswith("%") else 0.005
-                assert abs(float(mine.rstrip("%")) - float(theirs.rstrip("%"))) <= precision + 1e-9, (cells, wanted)
 
 
 def test_the_command_builds_and_the_marts_equal_the_truth(first_run, import_url, twcs):
