@@ -19,7 +19,12 @@ def printed_kpis(output: str) -> list[list[str]]:
 
     lines = output.split("KPIs of this file's inbound messages", 1)[1].splitlines()[1:]
     assert lines[0].split() == list(KPI_HEADER)
-    return [line.split() for line in lines[1:] if line.strip()]
+    table = []
+    for line in lines[1:]:
+        if not line.strip():
+            break  # the table ends at the first blank line
+        table.append(line.split())
+    return table
 
 
 def assert_printed_equal(printed: list[list[str]], expected: list[dict]) -> None:

@@ -13,7 +13,8 @@ years as (
 
 regions as (
 
-    select distinct region_code from {{ ref('dim_institution') }}
+    -- an institution without a region (registered from an import file) has no public holidays
+    select distinct region_code from {{ ref('dim_institution') }} where region_code is not null
 
 )
 

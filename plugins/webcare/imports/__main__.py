@@ -54,10 +54,10 @@ def build(run_id: str, batch_date: date, say=print) -> None:
 def _file_messages(cur, messages: list[tuple]) -> None:
     """The temporary table file_messages: the file's inbound messages (line, account, institution,
     channel, native id, message id), to join with the marts."""
-    cur.execute("""create temporary table file_messages (line integer, account_id text, institution_id text,
-                       channel_id text, native_id text, message_id text) on commit drop""")
+    cur.execute("""create temporary table file_messages (position integer, line integer, account_id text,
+                       institution_id text, channel_id text, native_id text, message_id text) on commit drop""")
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(messages)
+    csv.writer(buffer).writerows((n, *m) for n, m in enumerate(messages))
     buffer.seek(0)
     cur.copy_expert("copy file_messages from stdin with (format csv)", buffer)
     cur.execute("create index on file_messages (institution_id, channel_id, native_id)")
@@ -122,7 +122,7 @@ def write_results(messages: list[tuple], out: Path, url: str | None = None) -> i
             from file_messages k
             left join marts.fct_interactions f
               on f.institution_id = k.institution_id and f.channel_id = k.channel_id and f.native_id = k.native_id
-            order by k.line, k.account_id""")
+            order by k.position""")
         rows = cur.fetchall()
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".part")

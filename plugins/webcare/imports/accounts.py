@@ -70,7 +70,9 @@ class AccountBook:
             if row["institution_id"] in self.institution_ids:
                 continue  # a seed row wins over a registered row of the same id
             self.institution_ids.add(row["institution_id"])
-            for column in ACCOUNT_COLUMNS:
+            # the channel accounts first: a registered account's handle keeps its spelling even
+            # though its institution id is the same handle lower-cased
+            for column in (*ACCOUNT_COLUMNS[1:], ACCOUNT_COLUMNS[0]):
                 self._add(row.get(column), row)
             self._add(google_location_name(row), row)
 

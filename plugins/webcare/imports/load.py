@@ -327,16 +327,16 @@ class _Held:
         self.counts: dict[str, int] = defaultdict(int)
         self.channels: dict[str, str] = {}
 
-    def add(self, line: int, record: dict) -> None:
-        self.spool.write(json.dumps([line, record], ensure_ascii=False) + "\n")
+    def add(self, line: int, record: dict, order: int) -> None:
+        self.spool.write(json.dumps([line, order, record], ensure_ascii=False) + "\n")
         self.counts[record["account_id"]] += 1
         self.channels.setdefault(record["account_id"], record["channel"])
 
     def __iter__(self):
         self.spool.seek(0)
         for text in self.spool:
-            line, record = json.loads(text)
-            yield line, record
+            line, order, record = json.loads(text)
+            yield line, order, record
 
     def close(self) -> None:
         self.spool.close()
@@ -357,7 +357,7 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
     lines: dict[str, dict[str, int]] = defaultdict(dict)   # account -> record key -> line it was read on
     pending: dict[str, list[dict]] = defaultdict(list)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    inbound: list[tuple] = []       # (line, account, channel, native id, message id) of valid inbound records
+    inbound: list[tuple] = []       # (line, order read, account, channel, native id, message id) of inbound records
     rejections, held = _Rejections(), _Held()
     first = last = None
     items = 0
@@ -371,11 +371,11 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
         for name in ("received", "inserted", "quarantined", "duplicated"):
             totals[account][name] += getattr(result, name)
 
-    def keep(line: int, record: dict) -> None:
+    def keep(line: int, record: dict, order: int) -> None:
         nonlocal first, last
         if not record["is_institution"]:
             native = record["message_id"] if record.get("platform_ids") else record["record_key"]
-            inbound.append((line, record["account_id"], record["channel"], native, record["message_id"]))
+            inbound.append((line, order, record["account_id"], record["channel"], native, record["message_id"]))
         if only is not None and line not in only:
             return
         created = datetime.fromisoformat(record["created_at"])
@@ -425,9 +425,9 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
                 continue
             seen[key] = item.line
             if account not in book:
-                held.add(item.line, record)
+                held.add(item.line, record, items)
                 continue
-            keep(item.line, record)
+            keep(item.line, record, items)
         if progress:
             progress({"rows": items, "rejected": rejections.count, "done": True})
         registered: dict[str, str] = {}
@@ -435,10 +435,10 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
         if unknown and register is not None and not read_only:
             registered = registry.register(url, held.channels, register.time_zone, register.kind, path.name, run_id)
             book = AccountBook.from_warehouse(url)
-        for line, record in held:
+        for line, order, record in held:
             if record["account_id"] in book:
                 record["account_id"] = book.resolve(record["account_id"]).account
-                keep(line, record)
+                keep(line, record, order)
             else:
                 reject(line, _reason(line, columns.account_of(record),
                                      f"account {record['account_id']!r} names no institution of the institutions "
@@ -458,9 +458,10 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
     report.registered = registered
     report.unknown_accounts = {} if registered else unknown
     if keep_keys:
+        # in file order (a post to two accounts: in the order it mentions them)
         report.messages = [(line, account, book.resolve(account).institution_id if account in book else None,
                             channel, native, message_id)
-                           for line, account, channel, native, message_id in sorted(inbound)]
+                           for line, _, account, channel, native, message_id in sorted(inbound)]
     log.info("%s: %d records read, %d new in raw, %d already there, %d rejected (run %s)", report.file_name,
              report.records_read, report.records_inserted, report.records_seen_before, report.rows_rejected, run_id)
     return report

@@ -26,5 +26,9 @@ accounts as (
 
 )
 
-select * from accounts
+-- one row per identifier and institution (a registered account's lower-case handle is also its
+-- institution id); two institutions sharing an identifier still fail the unique test
+select institution_id, min(account_kind) as account_kind, account_id
+from accounts
 where account_id is not null
+group by institution_id, account_id
