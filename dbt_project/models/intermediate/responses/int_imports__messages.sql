@@ -3,7 +3,17 @@
 -- A record with the platform's own id (mapping `platform_ids: true`, e.g. an X export) is the same
 -- post as the API's: it takes the API message's id, and when the API delivered that post too the
 -- API's version wins and the imported copy is left out (docs/file-imports.md#exports-that-overlap-the-api).
+-- An X export may hold an edited post under any of its versions' ids: it is the post of its first
+-- version (as int_x__messages counts it), when the API delivered its edit history.
 with
+
+x_versions as (
+
+    select distinct version_id, mentions.original_tweet_id
+    from {{ ref('stg_x__mentions') }} as mentions
+    cross join lateral unnest(mentions.edit_history_tweet_ids) as versions (version_id)
+
+),
 
 imported as (
 
@@ -11,10 +21,15 @@ imported as (
         imported.*,
         accounts.institution_id,
         imported.channel_id || ':' || accounts.institution_id || ':'
-            || coalesce(imported.platform_message_id, imported.record_key) as message_id_unified
+            || coalesce(x_versions.original_tweet_id, imported.platform_message_id, imported.record_key)
+                                                             as message_id_unified,
+        coalesce(x_versions.original_tweet_id, imported.platform_message_id, imported.record_key) as native_id
     from {{ ref('stg_imports__messages') }} as imported
     inner join {{ ref('int_institution_accounts') }} as accounts
         on accounts.account_id = imported.account_id
+    left join x_versions
+        on  imported.channel_id = 'x'
+        and x_versions.version_id = imported.platform_message_id
     where not imported.is_institution
 
 ),
@@ -36,7 +51,7 @@ imported_messages as (
         imported.message_id_unified                          as message_id,
         imported.channel_id,
         imported.institution_id,
-        coalesce(imported.platform_message_id, imported.record_key) as native_id,
+        imported.native_id,
         imported.author_pseudonym,
         imported.created_at,
         imported.star_rating,

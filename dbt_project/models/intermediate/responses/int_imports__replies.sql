@@ -2,13 +2,23 @@
 -- The channel's mapping onto the common shape (see int_inbound_messages_unioned / int_responses_unioned).
 -- With the platform's own ids (mapping `platform_ids: true`) a reply answers the post of that id
 -- (imported or from the API) and, when the API delivered the same reply, the API's version wins.
+-- A reply to any version of an edited X post answers the post (its first version's id).
 with
+
+x_versions as (
+
+    select distinct version_id, mentions.original_tweet_id
+    from {{ ref('stg_x__mentions') }} as mentions
+    cross join lateral unnest(mentions.edit_history_tweet_ids) as versions (version_id)
+
+),
 
 replies as (
 
     select
         replies.*,
         accounts.institution_id,
+        coalesce(x_versions.original_tweet_id, replies.platform_in_reply_to_id) as platform_answered_id,
         case when replies.platform_message_id is not null
              then replies.channel_id || '-reply:' || replies.platform_message_id
              else 'imported-reply:' || accounts.institution_id || ':' || replies.record_key
@@ -16,6 +26,9 @@ replies as (
     from {{ ref('stg_imports__messages') }} as replies
     inner join {{ ref('int_institution_accounts') }} as accounts
         on accounts.account_id = replies.account_id
+    left join x_versions
+        on  replies.channel_id = 'x'
+        and x_versions.version_id = replies.platform_in_reply_to_id
     where replies.is_institution
       and replies.in_reply_to_record_key is not null
 
@@ -38,7 +51,7 @@ imported_replies as (
         replies.channel_id,
         replies.institution_id,
         replies.channel_id || ':' || replies.institution_id || ':'
-            || coalesce(replies.platform_in_reply_to_id, replies.in_reply_to_record_key) as message_id,
+            || coalesce(replies.platform_answered_id, replies.in_reply_to_record_key) as message_id,
         replies.created_at                                   as responded_at,
         {{ annotation_columns('reply') }}
     from replies
