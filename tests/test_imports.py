@@ -261,3 +261,23 @@ def test_unknown_transform_and_field_are_errors():
     del fields["created_at"]
     with pytest.raises(MappingError, match="no source for the required field 'created_at'"):
         parse_mapping({**base, "messages": [{"fields": fields}]})
+
+
+def test_dates_without_an_offset_are_read_in_the_zone_of_the_accounts_institution(tmp_path):
+    """reviews_spreadsheet (timezone: institution): a date-only review of a Canary Islands hospital
+    (hia, Atlantic/Canary, UTC+1 in April) starts at its local midnight, not Madrid's (UTC+2); a
+    location that is no institution yet is read in the zone it will be registered with."""
+    from webcare.imports.accounts import AccountBook, seed_institutions
+
+    path = tmp_path / "reviews.csv"
+    path.write_text("review_id,date,rating,review,reply,reply_date,location\n"
+                    "r1,2026-04-06,4,ok,,,5120000000000000004\n"          # hia by its Google location id
+                    "r2,2026-04-06 23:30,5,bien,gracias,2026-04-07 08:00,5120000000000000004\n"
+                    "r3,2026-04-06,3,meh,,,5120000000000000002\n"         # cmb, Europe/Madrid
+                    "r4,2026-04-06 10:00,2,mal,,,clinica-bogota\n", encoding="utf-8")
+    book = AccountBook(seed_institutions(), default_zone="America/Bogota")
+    records, rejections = split(read_file(path, load_mapping("reviews_spreadsheet"), accounts=book))
+    assert not rejections
+    assert {r["message_id"]: r["created_at"] for r in records} == {
+        "r1": "2026-04-05T23:00:00Z", "r2": "2026-04-06T22:30:00Z", "r2:reply": "2026-04-07T07:00:00Z",
+        "r3": "2026-04-05T22:00:00Z", "r4": "2026-04-06T15:00:00Z"}

@@ -178,6 +178,38 @@ def test_rows_the_raw_gate_rejects_move_to_the_quarantine_and_never_load_again(c
     assert _reconciles(clean, "run-b") == (2, 1, 0, 1, 0)
 
 
+def test_quarantined_records_replay_after_the_fix_and_a_second_replay_changes_nothing(clean, monkeypatch):
+    """A release that refused records over 300 bytes quarantined them; after the fix (the limit
+    back to 1 MiB) ``webcare.quarantine.replay`` loads them under its run with their original batch
+    date, resolves their quarantine rows and leaves what still fails; a second replay changes
+    nothing, and the API serving a replayed record again finds it loaded."""
+    from webcare import storable
+    from webcare.load import load_batch
+    from webcare.quarantine import replay
+
+    long, longer, bad = tweet("21", text="x" * 400), tweet("22", text="y" * 500), tweet("23", created_at="yesterday")
+    with monkeypatch.context() as release:
+        release.setattr(storable, "MAX_RECORD_BYTES", 300)
+        result = load_batch(batch([tweet("20"), long, longer, bad]), clean)
+    assert (result.inserted, result.quarantined) == (1, 3)
+    report = replay(clean, source="x_mentions", account=ACCOUNT)
+    assert (report.considered, report.loaded, report.unreplayable) == (3, 2, 0)
+    assert dict(report.still_rejected) == {"invalid created_at: not an RFC 3339 timestamp: 'yesterday'": 1}
+    rows = query(clean, "select record_key, payload, run_id, batch_date::text from raw.x_mentions "
+                        "where account_id = %s order by 1", (ACCOUNT,))
+    assert rows == [("20", tweet("20"), "run-a", "2026-03-20"), ("21", long, report.run_id, "2026-03-20"),
+                    ("22", longer, report.run_id, "2026-03-20")]
+    quarantine = query(clean, "select record_text::jsonb ->> 'id', resolved_run_id from raw.quarantine "
+                              "where account_id = %s order by 1", (ACCOUNT,))
+    assert quarantine == [("21", report.run_id), ("22", report.run_id), ("23", None)]
+    before = query(clean, "select count(*), max(raw_id) from raw.x_mentions where account_id = %s", (ACCOUNT,))
+    again = replay(clean, source="x_mentions", account=ACCOUNT)
+    assert (again.considered, again.loaded, sum(again.still_rejected.values())) == (1, 0, 1)
+    assert query(clean, "select count(*), max(raw_id) from raw.x_mentions where account_id = %s", (ACCOUNT,)) == before
+    served = load_batch(batch([long], run_id="run-c"), clean)
+    assert (served.inserted, served.seen_before, served.quarantined) == (0, 1, 0)
+
+
 def test_a_record_postgresql_refuses_is_quarantined_alone(clean, monkeypatch):
     """The loader's last line of defence: were the storability check to miss a case, the record
     PostgreSQL refuses (here a NUL, with the check switched off) is quarantined alone."""

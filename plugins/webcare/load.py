@@ -80,8 +80,10 @@ def _copy_rows(cur, table: str, columns: list[str], rows: list[tuple]) -> None:
     cur.copy_expert(f"copy {table} ({', '.join(columns)}) from stdin with (format csv)", buffer)
 
 
+# (a quarantined record replayed after a fix, webcare.quarantine, is resolved: it may load)
 _NOT_QUARANTINED = """not exists (select 1 from raw.quarantine q where q.source = %(source)s
-                     and q.account_id = %(account)s and q.record_sha256 = i.payload_sha256)"""
+                     and q.account_id = %(account)s and q.record_sha256 = i.payload_sha256
+                     and q.resolved_at is null)"""
 
 
 def _insert_valid(cur, table: str, params: dict) -> tuple[int, list[tuple[str, str, str]]]:
@@ -144,7 +146,9 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
                 """insert into raw.quarantine (source, account_id, record_text, record_sha256, reason,
                                               run_id, batch_date, extracted_at)
                    values (%s, %s, %s, %s, %s, %s, %s, %s)
-                   on conflict (source, account_id, record_sha256) do nothing""",
+                   on conflict (source, account_id, record_sha256) do update
+                   set reason = excluded.reason, resolved_at = null, resolved_run_id = null
+                   where raw.quarantine.resolved_at is not null""",  # replayed, and rejected again
                 (source, account, text, digest, reason, meta["run_id"], meta["batch_date"], meta["extracted_at"]),
             )
             log.warning("%s %s: quarantined a record: %s", source, account, reason)
@@ -215,7 +219,9 @@ def quarantine_rows(cur, table: str, raw_ids: list[int], reason: str) -> int:
                 select %(source)s, account_id, payload::text, payload_sha256, %(reason)s, run_id, batch_date,
                        extracted_at
                 from moved
-                on conflict (source, account_id, record_sha256) do nothing
+                on conflict (source, account_id, record_sha256) do update
+                set reason = excluded.reason, resolved_at = null, resolved_run_id = null
+                where raw.quarantine.resolved_at is not null  -- replayed, and set aside again
             ), counted as (
                 update raw.load_batches b
                 set records_inserted = b.records_inserted - m.n, records_quarantined = b.records_quarantined + m.n
