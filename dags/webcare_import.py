@@ -7,8 +7,12 @@ publishes it as `webcare_daily` does after loading. Triggered by hand (no schedu
 - `path`: one file to import (anywhere); empty: every file in the inbox `var/imports/inbox`
   (`WEBCARE_HOME/imports/inbox`), each moved to `var/imports/done` once imported;
 - `mapping`: the mapping the files are read with (a shipped name or a path to a .yml);
-- `institution`: the account the files belong to (the mapping's `account_id`), when the mapping
-  does not read it from a column.
+- `institution`: every message is this institution's (the mapping's `account_id`), instead of
+  accounts from the data;
+- `register_accounts_time_zone`: register the files' accounts that name no institution as
+  institutions of this IANA zone (`--register-accounts --time-zone`); empty: their messages are
+  rejected naming the account;
+- `retry_rejected`: re-process the lines earlier imports of the same files rejected (`--retry-rejected`).
 
 `list_files` -> `import_file` (mapped, one per file: idempotent by content, rejections to
 `raw.quarantine` with line and column) -> `validate_raw` (the raw gate of the import's day) ->
@@ -57,7 +61,11 @@ def give_back_build_claim(context) -> None:
         "path": Param(None, type=["null", "string"], description="One file to import; empty: the inbox."),
         "mapping": Param("customer_support_on_twitter", type="string", description="Mapping name or .yml path."),
         "institution": Param(None, type=["null", "string"],
-                             description="Account the files belong to (the mapping's account_id)."),
+                             description="Every message is this institution's (instead of accounts from the data)."),
+        "register_accounts_time_zone": Param(None, type=["null", "string"],
+                                             description="Register unknown accounts as institutions of this zone."),
+        "retry_rejected": Param(False, type="boolean",
+                                description="Re-process the lines earlier imports of these files rejected."),
     },
     default_args={
         "owner": "webcare",
@@ -75,10 +83,12 @@ def webcare_import():
 
     @task(outlets=[RAW_ASSET])
     def import_file(path: str, params=None) -> dict:
-        from webcare.imports.load import import_file as import_one, move_out_of_inbox
+        from webcare.imports.load import Registration, import_file as import_one, move_out_of_inbox
 
         constants = {"account_id": params["institution"]} if params.get("institution") else None
-        report = import_one(path, params["mapping"], constants)
+        zone = params.get("register_accounts_time_zone")
+        report = import_one(path, params["mapping"], constants, retry_rejected=bool(params.get("retry_rejected")),
+                            register=Registration(zone) if zone else None)
         print(report.summary())
         moved = move_out_of_inbox(path, report.file_sha256)
         return {**report.as_dict(), "moved_to": str(moved) if moved else None}

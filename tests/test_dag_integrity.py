@@ -43,7 +43,7 @@ def test_webcare_import_wiring():
     dag = DagBag(dag_folder=str(ROOT / "dags")).get_dag("webcare_import")
     tasks = dag.task_dict
     assert type(dag.timetable).__name__ == "NullTimetable"  # schedule=None: triggered by hand
-    assert set(dag.params.keys()) == {"path", "mapping", "institution"}
+    assert set(dag.params.keys()) == {"path", "mapping", "institution", "register_accounts_time_zone", "retry_rejected"}
     chain = ["list_files", "import_file", "validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts",
              "validate_marts", "publish_marts"]
     assert set(tasks) == set(chain)

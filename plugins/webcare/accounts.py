@@ -38,22 +38,7 @@ def extraction_targets() -> list[dict[str, str]]:
     return targets
 
 
-# Seed columns naming an institution's account on a channel (what export files may name).
+# Seed columns naming an institution's account on a channel (what export files may name:
+# webcare.imports.accounts.AccountBook).
 ACCOUNT_COLUMNS = ("institution_id", "x_user_id", "x_username", "google_location_id", "facebook_page_id",
                    "instagram_user_id")
-
-
-def institution_accounts() -> dict[str, str]:
-    """Every identifier an institution is known by -> its institution id (as dbt's
-    int_institution_accounts): its id, each channel account, the Google location's full name."""
-    from webcare.sources import SOURCES
-
-    known = {}
-    for row in institutions():
-        for column in ACCOUNT_COLUMNS:
-            if row.get(column):
-                known[row[column]] = row["institution_id"]
-        location = SOURCES["google_reviews"].account(row)
-        if location:
-            known[location] = row["institution_id"]
-    return known

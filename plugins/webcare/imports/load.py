@@ -25,6 +25,7 @@ import json
 import logging
 import shutil
 import tempfile
+import textwrap
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -120,8 +121,10 @@ class ImportReport:
             lines.append(f"    ... and {self.rows_rejected - len(self.first_reasons):,} more "
                          f"(raw.quarantine where source = '{SOURCE}' and run_id = '{self.run_id}')")
         if self.accounts:
-            lines.append(f"  accounts  {len(self.accounts):>10,} with records loaded: " + ", ".join(
-                f"{account} {n:,}" for account, n in sorted(self.accounts.items(), key=lambda a: (-a[1], a[0]))))
+            loaded = ", ".join(f"{account} {n:,}" for account, n in
+                               sorted(self.accounts.items(), key=lambda a: (-a[1], a[0])))
+            lines.append(f"  accounts  {len(self.accounts):>10,} with records loaded:")
+            lines += textwrap.wrap(loaded, 100, initial_indent="    ", subsequent_indent="    ")
         if self.registered:
             lines.append(f"  registered {len(self.registered):>9,} accounts as institutions "
                          "(reference.registered_institutions; no schedule nor SLA policy until the seeds give them):")
