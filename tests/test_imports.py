@@ -281,3 +281,33 @@ def test_dates_without_an_offset_are_read_in_the_zone_of_the_accounts_institutio
     assert {r["message_id"]: r["created_at"] for r in records} == {
         "r1": "2026-04-05T23:00:00Z", "r2": "2026-04-06T22:30:00Z", "r2:reply": "2026-04-07T07:00:00Z",
         "r3": "2026-04-05T22:00:00Z", "r4": "2026-04-06T15:00:00Z"}
+
+
+def test_progress_shows_rows_rate_and_rejections_on_a_terminal_only(monkeypatch):
+    """The import's progress (tqdm) on a terminal: rows read, rows/s, rejected so far; nothing
+    when stderr is not a terminal (a DAG's log, a pipe)."""
+    import io
+    import os
+    import pty
+    import sys
+
+    from webcare.imports.__main__ import Progress
+
+    quiet = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    bar = Progress("twcs.csv")
+    bar({"rows": 20_000, "rejected": 3})
+    bar({"rows": 25_000, "rejected": 4, "done": True})
+    assert bar.bar.disable and quiet.getvalue() == ""
+
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)
+        bar = Progress("twcs.csv")
+        assert not bar.bar.disable
+        bar({"rows": 10_000, "rejected": 1})
+        bar({"rows": 20_000, "rejected": 3})
+        shown = str(bar.bar)
+        bar({"rows": 25_000, "rejected": 4, "done": True})
+    os.close(leader)
+    assert shown.startswith("reading twcs.csv: 20.0k rows") and "rows/s" in shown and "rejected=3" in shown
