@@ -91,9 +91,10 @@ def accounts() -> list[str]:
     return chosen + [seed["hsn"], seed["hia"]]
 
 
-def generate(path: Path, rows: int, seed: int = 11) -> dict:
-    """Write exactly ``rows`` rows (whole conversations) and return what the import must find:
-    rows, inbound messages (a post addressed to two accounts is two), records, the brands."""
+def generate(path: Path, rows: int, seed: int = 11, start: datetime = YEAR_START) -> dict:
+    """Write exactly ``rows`` rows (whole conversations), first posts over 310 days from ``start``,
+    and return what the import must find: rows, inbound messages (a post addressed to two
+    accounts is two), records, answered messages, the brands."""
     from webcare.generator.export import TWCS_COLUMNS, csv_row, float_id, twitter_time
 
     rng = random.Random(seed)
@@ -114,7 +115,7 @@ def generate(path: Path, rows: int, seed: int = 11) -> dict:
             if size > left:
                 kind, size = ("plain", 2) if left >= 2 else ("unanswered", 1)
             customer = str(100_000 + (conversation * 7_919) % 900_000)
-            moment = YEAR_START + timedelta(seconds=conversation * SPAN_SECONDS // conversations
+            moment = start + timedelta(seconds=conversation * SPAN_SECONDS // conversations
                                             + rng.randint(0, 600))
             conversation += 1
             first, second = rng.choices(range(len(handles)), weights, k=2)
@@ -190,15 +191,16 @@ def chain_steps(run_id: str, batch_date: date) -> tuple[list[tuple[str, float]],
 
     labels = {label for _, label, _ in CHAIN}
     marks: list[tuple[str, float]] = []
+    started = time.perf_counter()
 
     def say(text: str) -> None:
         label = text.strip().removesuffix(" ...")
         if label in labels:
             marks.append((label, time.perf_counter()))
+            print(f"    {label} ... (+{marks[-1][1] - started:.0f} s)", flush=True)
         else:
             print(f"    {text.strip()}", flush=True)
 
-    started = time.perf_counter()
     run_chain(run_id, batch_date, say=say)
     ended = time.perf_counter()
     steps = [(label, (marks[i + 1][1] if i + 1 < len(marks) else ended) - at) for i, (label, at) in enumerate(marks)]
@@ -210,7 +212,11 @@ def chain_steps(run_id: str, batch_date: date) -> tuple[list[tuple[str, float]],
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--recent", action="store_true",
+                        help="date the posts in the 320 to 10 days before now instead of 2017 (see Backlog)")
     args = parser.parse_args()
+    start = (datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=320) if args.recent
+             else YEAR_START)
 
     import psycopg2
 
@@ -225,10 +231,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="webcare-import-accounts-bench-") as folder:
         path = Path(folder) / "twcs_accounts.csv"
         out_path = Path(folder) / "results.csv"
-        gen_s, truth = timed(f"generating {args.rows:,} rows (not part of the figure)", lambda: generate(path, args.rows))
+        gen_s, truth = timed(f"generating {args.rows:,} rows (not part of the figure)",
+                             lambda: generate(path, args.rows, start=start))
         rows = truth["rows"]
         print(f"  {path.stat().st_size / 1e6:.0f} MB, {truth['inbound']:,} inbound messages, "
-              f"{truth['records']:,} records, {BRANDS} brands to register", flush=True)
+              f"{truth['records']:,} records, {BRANDS} brands to register, "
+              f"first posts from {start:%Y-%m-%d}", flush=True)
 
         print(f"import of {rows:,} rows, accounts from the data, --register-accounts --time-zone UTC, --out")
         load_s, report = timed("read + load: import_file (register, keep_keys)",
