@@ -154,7 +154,8 @@ def generate(path: Path, rows: int, seed: int = 11, start: datetime = YEAR_START
             root = post(customer, True, text(f"{addressed} {rng.choice(PATIENT_TEXTS)}"), None, 0)
             inbound += 2 if kind == "two" else 1
             if kind in ("plain", "follow", "two"):
-                answer = post(handles[first], False, f"@{customer} {rng.choice(ANSWERS)}", root, rng.expovariate(1 / 45))
+                answer = post(handles[first], False, f"@{customer} {rng.choice(ANSWERS)}", root,
+                              rng.expovariate(1 / 45))
             if kind == "two":
                 post(handles[second], False, f"@{customer} {rng.choice(ANSWERS)}", root, rng.expovariate(1 / 90))
             if kind == "follow":
