@@ -21,7 +21,7 @@ bench: setup
 	$(PY) bench/run.py
 	$(PY) bench/imports.py
 	$(PY) bench/import_load.py
-	$(PY) bench/import_accounts.py --rows 100000
+	$(PY) bench/import_accounts.py --rows 100000 --recent
 
 # Re-resolve the pinned environment from requirements.in (then review the diff of requirements.lock).
 lock:

@@ -17,7 +17,8 @@ then a bare COPY of the same CSV into a table of seven text columns (the floor f
 reaching PostgreSQL, as bench/import_load.py), and a table of seconds, rows per second (of the
 file's rows) and the read+load phase as a ratio to that bare COPY. Numbers are for this machine.
 
-    PYTHONPATH=plugins .venv/bin/python bench/import_accounts.py --rows 100000     # make bench
+    PYTHONPATH=plugins .venv/bin/python bench/import_accounts.py --rows 100000 --recent   # make bench
+    PYTHONPATH=plugins .venv/bin/python bench/import_accounts.py --rows 100000     # 2017: ~12 GB of disk
     PYTHONPATH=plugins .venv/bin/python bench/import_accounts.py --recent          # 1,000,000 rows
 
 Posts of 2017 imported now wait years in marts.fct_backlog_daily (one row per unanswered message

@@ -501,12 +501,13 @@ def _finish(url: str, file_name: str, mapping_name: str, digest: str, run_id: st
             imported_at = cur.fetchone()[0]
         else:
             cur.execute("""update raw.file_imports
-                           set rows_rejected = %s, records_inserted = records_inserted + %s,
+                           set rows_rejected = %s, records_read = records_read + %s,
+                               records_inserted = records_inserted + %s,
                                first_created_at = least(first_created_at, %s),
                                last_created_at = greatest(last_created_at, %s),
                                attempts = attempts + 1, last_attempt_at = now()
                            where file_sha256 = %s returning imported_at""",
-                        (rejected, inserted, first, last, digest))
+                        (rejected, sent, inserted, first, last, digest))
             imported_at = cur.fetchone()[0]
         # the ledger's rejected lines: new ones, and lines rejected again
         cur.execute("""insert into raw.file_import_rejections as r (file_sha256, line, reasons, quarantine_ids,
