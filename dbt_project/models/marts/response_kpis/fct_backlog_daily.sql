@@ -36,9 +36,16 @@ message_days as (
     from interactions
     inner join institutions using (institution_id)
     cross join as_of
+    -- only the days a message can be waiting on: from its day to the local day of its first
+    -- response, of its deletion or of the as-of instant, whichever comes first (the filter below
+    -- decides the last of them), not every day to the as-of day
     inner join {{ ref('dim_date') }} as calendar
         on calendar.date_day between interactions.date_day
-                                 and (as_of.as_of at time zone institutions.time_zone)::date
+                                 and least((as_of.as_of at time zone institutions.time_zone)::date,
+                                           coalesce((interactions.first_response_at at time zone institutions.time_zone)::date,
+                                                    date 'infinity'),
+                                           coalesce((interactions.deleted_at at time zone institutions.time_zone)::date,
+                                                    date 'infinity'))
 
 )
 
