@@ -10,18 +10,15 @@ Tests run in file order: (a) raw, (d) marts, (b) the same file again, (c) copies
 """
 from __future__ import annotations
 
-import io
 import json
 import math
 import shutil
-from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from conftest import ROOT, TEST_HOME, query
+from conftest import ROOT, TEST_HOME, own_database, query
 from import_commands import assert_printed_equal, printed_kpis, run_command
 
 IMPORT_DB = "webcare_imports"
@@ -30,21 +27,7 @@ TWCS = "customer_support_on_twitter"
 
 @pytest.fixture(scope="module")
 def import_url(warehouse_url):
-    import psycopg2
-
-    from webcare import warehouse
-
-    url = urlunsplit(urlsplit(warehouse_url)._replace(path=f"/{IMPORT_DB}"))
-    admin = psycopg2.connect(warehouse_url)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"drop database if exists {IMPORT_DB} with (force)")
-        cur.execute(f"create database {IMPORT_DB}")
-    admin.close()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WEBCARE_WAREHOUSE_URL", url)
-        assert warehouse.warehouse_url() == url
-        warehouse.bootstrap(url)  # cached per URL: this database gets its own bootstrap
+    with own_database(warehouse_url, IMPORT_DB) as url:
         yield url
 
 
