@@ -13,11 +13,10 @@ import os
 import subprocess
 import sys
 import time
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from conftest import ROOT, TEST_HOME, query
+from conftest import ROOT, TEST_HOME, own_database, query
 from test_import_pipeline import assert_marts_equal_truth
 
 DB = "webcare_one_writer"
@@ -26,20 +25,7 @@ TWCS = "customer_support_on_twitter"
 
 @pytest.fixture(scope="module")
 def writer_url(warehouse_url):
-    import psycopg2
-
-    from webcare import warehouse
-
-    url = urlunsplit(urlsplit(warehouse_url)._replace(path=f"/{DB}"))
-    admin = psycopg2.connect(warehouse_url)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"drop database if exists {DB} with (force)")
-        cur.execute(f"create database {DB}")
-    admin.close()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WEBCARE_WAREHOUSE_URL", url)
-        warehouse.bootstrap(url)
+    with own_database(warehouse_url, DB) as url:
         yield url
 
 

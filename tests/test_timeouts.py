@@ -7,31 +7,17 @@ Isolation: a database of its own (`webcare_timeouts`) of the embedded cluster, a
 from __future__ import annotations
 
 import time
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from conftest import query
+from conftest import own_database, query
 
 DB = "webcare_timeouts"
 
 
 @pytest.fixture(scope="module")
 def timeouts_url(warehouse_url):
-    import psycopg2
-
-    from webcare import warehouse
-
-    url = urlunsplit(urlsplit(warehouse_url)._replace(path=f"/{DB}"))
-    admin = psycopg2.connect(warehouse_url)
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f"drop database if exists {DB} with (force)")
-        cur.execute(f"create database {DB}")
-    admin.close()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WEBCARE_WAREHOUSE_URL", url)
-        warehouse.bootstrap(url)
+    with own_database(warehouse_url, DB) as url:
         yield url
 
 
