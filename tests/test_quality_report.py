@@ -89,7 +89,7 @@ def built(warehouse_url):
     insert_known_run(warehouse_url)
     try:
         stage = validate.run_stage("raw", batch_date=BATCH_DATE, raise_on_failure=False)
-        docs = validate.keep_docs_for_run(RUN_ID)
+        docs = validate.keep_docs_for_run(RUN_ID, "raw", stage.pages)
         report = quality_report.build(RUN_ID, BATCH_DATE, url=warehouse_url)
         index = quality_report.build_index()
         yield {"report": report, "index": index, "docs": docs, "stage": stage,
@@ -302,3 +302,28 @@ def test_chromium_renders_the_data_docs_offline(built):
     assert not head and not seen["requests"], (
         "GX Data Docs load from the internet:\n" + "\n".join(sorted(set(head)))
         + "\nrequests made:\n" + "\n".join(seen["requests"]))
+
+
+def test_data_docs_kept_per_run_grow_linearly_with_runs(built, warehouse_url):
+    """Each run keeps only its own validation pages (issue 12: a copy of the whole site per run grew
+    with the square of the runs), and localising rewrites only what GX wrote since the last time."""
+    from webcare import config, validate
+    from webcare.data_docs import localise
+
+    site = validate.docs_index().parent
+    assert localise(site) == 0  # nothing new since the last checkpoint: no page read and rewritten
+    kept = []
+    for n in (1, 2):
+        stage = validate.run_stage("raw", batch_date=BATCH_DATE, raise_on_failure=False)
+        assert stage.pages and all(p.startswith("validations/") for p in stage.pages)
+        index = validate.keep_docs_for_run(f"{RUN_ID} linear {n}", "raw", stage.pages)
+        kept.append({str(p.relative_to(index.parent)) for p in index.parent.rglob("*.html") if not p.is_symlink()
+                     and "static" not in p.relative_to(index.parent).parts
+                     and "vendor" not in p.relative_to(index.parent).parts})
+    first, second = kept
+    assert len(first) == len(second) == len(stage.pages) + 1  # its pages and its index, nothing else
+    assert not (first & second) - {"index.html"}              # no page of another run
+    site_pages = sum(1 for _ in (site / "validations").rglob("*.html"))
+    assert site_pages >= 3 * len(stage.pages)                  # the site itself has every run's pages
+    linked = [p.name for p in (config.home() / "gx" / "runs").glob("*linear_2/*") if p.is_symlink()]
+    assert sorted(linked) == ["static", "vendor"]

@@ -7,13 +7,21 @@ texts it carries (a mention, a reply, a review and its owner's reply) are redact
 dbt models take the redacted text and the labels from here.
 
     python -m webcare.annotate               # what the DAG does: new or changed records only
+    python -m webcare.annotate --all         # look at every raw record, not only recent loads
     python -m webcare.annotate --reclassify  # after a change of method: every record again, with
                                              # the current version (older rows stay, for tracing)
+
+Only recent loads are looked at (issue 12: the daily cost must not grow with history): raw rows
+loaded since the last annotation that finished, less a margin (``WEBCARE_ANNOTATE_LOOKBACK_HOURS``,
+24 h) that covers a load transaction still open when that annotation started (``loaded_at`` is
+its transaction's start). The mark is ``private.settings`` ``annotate.loaded_since``, moved only
+when every text was written; without it (a new warehouse) every raw row is looked at.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import sys
 import unicodedata
@@ -41,13 +49,43 @@ def question_signature(redacted: str) -> str:
     return " ".join(sorted(words)[:8])
 
 
-def annotate_pending(url: str | None = None, reclassify: bool = False, batch_size: int = 2000) -> dict[str, int]:
-    """Annotate every raw text not yet annotated (or all of them with ``reclassify``)."""
+MARK = "annotate.loaded_since"  # private.settings: raw rows loaded before it are all annotated
+
+
+def lookback_hours() -> float:
+    return float(os.environ.get("WEBCARE_ANNOTATE_LOOKBACK_HOURS", "24"))
+
+
+def _since(url: str) -> str | None:
+    """The loaded_at from which raw rows may still lack annotations (None: look at every row)."""
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("select (value::timestamptz - make_interval(secs => %s))::text from private.settings"
+                    " where name = %s", (lookback_hours() * 3600, MARK))
+        row = cur.fetchone()
+    return row[0] if row else None
+
+
+def _move_mark(url: str, started: str) -> None:
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("insert into private.settings values (%s, %s) on conflict (name) do update"
+                    " set value = greatest(private.settings.value::timestamptz, excluded.value::timestamptz)::text",
+                    (MARK, started))
+
+
+def annotate_pending(url: str | None = None, reclassify: bool = False, batch_size: int = 2000,
+                     everything: bool = False) -> dict[str, int]:
+    """Annotate every raw text not yet annotated among recent loads (``everything``: among all raw
+    rows; ``reclassify``: all of them again, with the current classifier version)."""
     from psycopg2.extras import execute_values
 
     from webcare.classify import classifier, pii
 
     url = warehouse.bootstrap(url)
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("select now()::text")
+        (started,) = cur.fetchone()
+    since = None if (reclassify or everything) else _since(url)
+    recent = "" if since is None else f"and r.loaded_at >= '{since}'::timestamptz"
     counts: dict[str, int] = {}
     for source in SOURCES.values():
         for text in source.texts:
@@ -66,7 +104,7 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
                                        coalesce(r.payload #>> '{path}', ''),
                                        r.payload ->> 'lang', {text.stars}
                                 from raw.{source.table} r
-                                where {present} {carried} {missing}""")
+                                where {present} {carried} {recent} {missing}""")
                 rows = []
                 for account_id, record_key, sha, body, lang, stars in cur:
                     redaction = pii.redact(body)
@@ -90,7 +128,8 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
                             moves_to_private, gives_medical_advice, question_signature, classifier_version)
                         values %s on conflict do nothing""", rows[start:start + batch_size])
             counts[f"{source.name}:{kind}"] = len(rows)
-    log.info("annotated %s", counts)
+    _move_mark(url, started)
+    log.info("annotated %s (raw rows loaded since %s)", counts, since or "the beginning")
     return counts
 
 
@@ -104,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m webcare.annotate", description=__doc__.splitlines()[0])
     parser.add_argument("--reclassify", action="store_true",
                         help="annotate every record again with the current classifier version")
+    parser.add_argument("--all", action="store_true", dest="everything",
+                        help="look at every raw record, not only those loaded since the last annotation")
     args = parser.parse_args(argv)
-    counts = annotate_pending(reclassify=args.reclassify)
+    counts = annotate_pending(reclassify=args.reclassify, everything=args.everything)
     for key, count in counts.items():
         print(f"{key:<28} {count:>8} texts annotated")
     return 0

@@ -61,13 +61,22 @@ def _vendor(site: Path) -> None:
         shutil.copytree(NODE_MODULES / relative, site / VENDOR / relative, dirs_exist_ok=True)
 
 
+MARK = ".localised"  # in the site: its modification time is when the last localise started
+
+
 def localise(site: Path) -> int:
-    """Rewrite every page and stylesheet of the Data Docs site under ``site`` to local assets;
-    return how many references were rewritten."""
+    """Rewrite every page and stylesheet of the Data Docs site under ``site`` that GX wrote since
+    the last localise (every one the first time) to local assets; return how many references were
+    rewritten. Pages written before were rewritten then: a run's cost does not grow with the site."""
+    import time
+
     _vendor(site)
+    mark = site / MARK
+    since = mark.stat().st_mtime - 1 if mark.exists() else None
+    started = time.time()
     rewritten = 0
     for page in [*site.rglob("*.html"), *site.rglob("*.css")]:
-        if VENDOR in page.relative_to(site).parts:
+        if VENDOR in page.relative_to(site).parts or (since is not None and page.stat().st_mtime < since):
             continue
         text = page.read_text(encoding="utf-8")
         to_root = os.path.relpath(site, page.parent)
@@ -78,7 +87,45 @@ def localise(site: Path) -> int:
         if new != text:
             rewritten += sum(new.count(f"{VENDOR}/{relative}") for relative in ASSETS.values())
             page.write_text(new, encoding="utf-8")
+    mark.touch()
+    os.utime(mark, (started, started))
     return rewritten
+
+
+def pages_written_since(site: Path, started: float) -> list[str]:
+    """The validation pages (site-relative paths) GX wrote since ``started``: a checkpoint's own."""
+    folder = site / "validations"
+    if not folder.exists():
+        return []
+    return sorted(str(page.relative_to(site)) for page in folder.rglob("*.html") if page.stat().st_mtime >= started)
+
+
+def write_run_index(site: Path, target: Path, run_id: str, pages: dict[str, list[str]]) -> Path:
+    """The index of one run's kept Data Docs (``target``): links to the run's validation pages,
+    copied beside it; the site's static files and vendored libraries linked (relative symlinks)."""
+    import html
+
+    for shared in ("static", VENDOR):
+        link = target / shared
+        if not link.is_symlink() and not link.exists() and (site / shared).exists():
+            link.symlink_to(os.path.relpath(site / shared, target), target_is_directory=True)
+    sections = []
+    for stage, relatives in pages.items():
+        items = "".join(f'<li><a href="{html.escape(r)}">{html.escape(Path(r).parts[1])}</a></li>'
+                        for r in relatives) or "<li>no validation</li>"
+        sections.append(f"<h2>{html.escape(stage)} checkpoint</h2><ul>{items}</ul>")
+    index = target / "index.html"
+    index.write_text(f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self' 'unsafe-inline'">
+<title>Data Docs of run {html.escape(run_id)}</title>
+<style>body{{font-family:sans-serif;margin:24px;max-width:980px}}li{{margin:3px 0}}</style>
+</head><body><h1>Great Expectations Data Docs of run {html.escape(run_id)}</h1>
+<p>The validation results of this run's checkpoints, kept as they were. The Data Docs site with every
+run is <a href="{html.escape(os.path.relpath(site / "index.html", target))}">here</a>.</p>
+{"".join(sections)}
+</body></html>
+""", encoding="utf-8")
+    return index
 
 
 def _local_image(site: Path, to_root: str, name: str) -> str:

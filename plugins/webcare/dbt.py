@@ -73,5 +73,6 @@ def build(url: str | None = None) -> None:
 
 
 def docs_generate(url: str | None = None) -> Path:
-    run(["docs", "generate", "--static"], url)
+    # the marts as published (webcare.publish renames marts_build to marts): the catalog reads them there
+    run(["docs", "generate", "--static", "--vars", "{published: true}"], url)
     return target_dir() / "static_index.html"

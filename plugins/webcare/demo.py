@@ -52,7 +52,7 @@ def reset_embedded_warehouse(url: str) -> None:
     from webcare import warehouse
 
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
-        for schema in ("raw", "staging", "intermediate", "marts_build", "marts", "reference"):
+        for schema in ("raw", "staging", "intermediate", "marts_build", "marts", "marts_previous", "reference"):
             cur.execute(f"drop schema if exists {schema} cascade")
     warehouse._bootstrapped.cache_clear()
     warehouse.bootstrap(url)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,9 +44,10 @@ class StageResult:
     warnings: list[str]             # warning failures: recorded and shown, the run goes on
     docs_index: str
     outcomes: list[dict] = field(default_factory=list, repr=False)
+    pages: list[str] = field(default_factory=list, repr=False)  # this checkpoint's validation pages (site-relative)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "outcomes"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("outcomes", "pages")}
 
 
 def load_stage(stage: str):
@@ -100,15 +102,18 @@ def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True,
         actions=[UpdateDataDocsAction(name="update_data_docs")],
         result_format={"result_format": "SUMMARY", "partial_unexpected_count": 5},
     ))
-    result = checkpoint.run(batch_parameters={})
-    from webcare.data_docs import localise
+    from webcare.data_docs import localise, pages_written_since
 
-    localise(docs_index().parent)
+    started = time.time()
+    result = checkpoint.run(batch_parameters={})
+    site = docs_index().parent
+    localise(site)
+    pages = pages_written_since(site, started)
     outcomes = [_outcome(validation.suite_name, outcome)
                 for validation in result.run_results.values() for outcome in validation.results]
     failed = [o["summary"] for o in outcomes if not o["success"] and o["severity"] == "critical"]
     warnings = [o["summary"] for o in outcomes if not o["success"] and o["severity"] != "critical"]
-    summary = StageResult(stage, not failed, len(outcomes), failed, warnings, str(docs_index()), outcomes)
+    summary = StageResult(stage, not failed, len(outcomes), failed, warnings, str(docs_index()), outcomes, pages)
     log.info("GX %s checkpoint: %s, %d expectations, %d failed, %d warnings; Data Docs: %s", stage,
              "passed" if summary.success else "FAILED", len(outcomes), len(failed), len(warnings), summary.docs_index)
     for warning in warnings:
@@ -136,14 +141,27 @@ def _outcome(suite_name: str, outcome) -> dict:
     }
 
 
-def keep_docs_for_run(run_id: str) -> Path:
-    """Copy the Data Docs site as it is now to var/gx/runs/<run id>/, so each run's docs stay."""
+def keep_docs_for_run(run_id: str, stage: str, pages: list[str]) -> Path:
+    """Keep this run's Data Docs in var/gx/runs/<run id>/: a copy of the validation pages of its
+    checkpoints (``pages``, site-relative, at the same paths) and an index of them, the site's
+    static files linked, not copied. Each run adds only its own pages, so the folder grows
+    linearly with runs (a copy of the whole site per run grew with the square of their number)."""
+    import json
     import re
     import shutil
 
+    from webcare.data_docs import write_run_index
+
+    site = docs_index().parent
     target = config.output_dir("gx", "runs") / re.sub(r"[^A-Za-z0-9_.-]+", "_", run_id)
-    shutil.copytree(docs_index().parent, target, dirs_exist_ok=True)
-    return target / "index.html"
+    for relative in pages:
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(site / relative, target / relative)
+    listing = target / "pages.json"
+    kept = json.loads(listing.read_text(encoding="utf-8")) if listing.exists() else {}
+    kept[stage] = sorted(set(kept.get(stage, [])) | set(pages))
+    listing.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+    return write_run_index(site, target, run_id, kept)
 
 
 def gate(stage: str, run_id: str, batch_date: str, url: str | None = None) -> StageResult:
@@ -155,7 +173,7 @@ def gate(stage: str, run_id: str, batch_date: str, url: str | None = None) -> St
     with audit.stage(run_id, batch_date, f"validate_{stage}", checkpoint=checkpoint, url=url) as record:
         result = run_stage(stage, url, raise_on_failure=False, batch_date=batch_date)
         audit.record_expectations(run_id, batch_date, stage, checkpoint, result.outcomes, url)
-        keep_docs_for_run(run_id)
+        keep_docs_for_run(run_id, stage, result.pages)
         details = {"failed": result.failed, "warnings": result.warnings}
         if not result.success:
             moved = quarantine_failures(stage, result, url, batch_date=batch_date)
