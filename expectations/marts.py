@@ -90,12 +90,15 @@ def checks(batch_date: str | None = None) -> list[Check]:
                         join staging.stg_webcare__institutions i on i.x_user_id = m.mentioned_user_id
                         where not m.is_self_mention and m.created_at < (select as_of from as_of)
                         union
-                        select a.institution_id,
-                               coalesce((select x.original_tweet_id from staging.stg_x__mentions x
-                                         where m.platform_message_id = any(x.edit_history_tweet_ids) limit 1),
-                                        m.platform_message_id)
+                        select a.institution_id, coalesce(versions.original_tweet_id, m.platform_message_id)
                         from staging.stg_imports__messages m
                         join intermediate.int_institution_accounts a on a.account_id = m.account_id
+                        -- an edited post's versions (a join, not a lookup per imported message)
+                        left join (select distinct on (version_id) version_id, x.original_tweet_id
+                                   from staging.stg_x__mentions x
+                                   cross join unnest(x.edit_history_tweet_ids) as version_id
+                                   order by version_id, x.original_tweet_id) as versions
+                            on versions.version_id = m.platform_message_id
                         where m.channel_id = 'x' and m.platform_message_id is not null and not m.is_institution
                           and m.created_at < (select as_of from as_of)
                     ) as posts
