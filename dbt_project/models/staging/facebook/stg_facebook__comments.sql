@@ -1,8 +1,16 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['page_id', 'comment_id'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['page_id', 'comment_id'], 'unique': True}, {'columns': ['loaded_at']}, {'columns': ['batch_date']}],
+) }}
 with
 
 source as (
 
     select * from {{ source('facebook', 'facebook_comments') }}
+    {{ incremental_since('loaded_at') }}
 
 ),
 

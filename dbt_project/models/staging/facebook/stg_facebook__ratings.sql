@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['page_id', 'rating_id'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['page_id', 'rating_id'], 'unique': True}, {'columns': ['loaded_at']}, {'columns': ['batch_date']}],
+) }}
 -- Ratings are staged for completeness and counts; Graph gives no edge for a page's answer to a
 -- rating, so they are not inbound messages of the response KPIs (docs/decision-log.md).
 with
@@ -5,6 +12,7 @@ with
 source as (
 
     select * from {{ source('facebook', 'facebook_ratings') }}
+    {{ incremental_since('loaded_at') }}
 
 ),
 

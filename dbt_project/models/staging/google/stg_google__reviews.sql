@@ -1,8 +1,16 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['location_name', 'review_name', 'review_version_id'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['location_name', 'review_name', 'review_version_id'], 'unique': True}, {'columns': ['loaded_at']}, {'columns': ['batch_date']}],
+) }}
 with
 
 source as (
 
     select * from {{ source('google', 'google_reviews') }}
+    {{ incremental_since('loaded_at') }}
 
 ),
 

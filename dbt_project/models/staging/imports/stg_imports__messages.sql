@@ -1,8 +1,16 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['account_id', 'record_key'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['account_id', 'record_key'], 'unique': True}, {'columns': ['loaded_at']}, {'columns': ['batch_date']}],
+) }}
 with
 
 source as (
 
     select * from {{ source('imports', 'imported_messages') }}
+    {{ incremental_since('loaded_at') }}
 
 ),
 

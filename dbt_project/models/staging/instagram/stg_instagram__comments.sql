@@ -1,8 +1,16 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['ig_user_id', 'comment_id'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['ig_user_id', 'comment_id'], 'unique': True}, {'columns': ['loaded_at']}, {'columns': ['batch_date']}],
+) }}
 with
 
 source as (
 
     select * from {{ source('instagram', 'instagram_comments') }}
+    {{ incremental_since('loaded_at') }}
 
 ),
 

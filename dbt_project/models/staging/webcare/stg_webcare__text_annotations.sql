@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['source_name', 'account_id', 'record_key', 'record_version_id', 'text_kind'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['source_name', 'account_id', 'record_key', 'record_version_id', 'text_kind'], 'unique': True}, {'columns': ['classified_at']}],
+) }}
 -- The redacted text and labels of each raw record version and text kind, from the most recent
 -- classification (a reclassification after a change of method adds rows with a new version).
 with
@@ -5,6 +12,7 @@ with
 source as (
 
     select * from {{ source('webcare', 'text_annotations') }}
+    {{ incremental_since('classified_at') }}
 
 ),
 

@@ -1,8 +1,16 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['mentioned_user_id', 'tweet_id'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['mentioned_user_id', 'tweet_id'], 'unique': True}, {'columns': ['loaded_at']}, {'columns': ['batch_date']}],
+) }}
 with
 
 source as (
 
     select * from {{ source('x', 'x_mentions') }}
+    {{ incremental_since('loaded_at') }}
 
 ),
 

@@ -1,8 +1,16 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['institution_user_id', 'reply_tweet_id'],
+    on_schema_change='fail',
+    indexes=[{'columns': ['institution_user_id', 'reply_tweet_id'], 'unique': True}, {'columns': ['loaded_at']}, {'columns': ['batch_date']}],
+) }}
 with
 
 source as (
 
     select * from {{ source('x', 'x_tweets') }}
+    {{ incremental_since('loaded_at') }}
 
 ),
 
