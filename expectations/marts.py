@@ -34,6 +34,7 @@ def _kpi_check(table: str, period: str) -> Check:
             gxe.ExpectColumnValuesToBeBetween(column="backlog_end_count", min_value=0),
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(column_A="backlog_end_count",
                                                         column_B="backlog_end_past_sla_count", or_equal=True),
+            gxe.ExpectColumnValuesToBeBetween(column="backlog_expired_count", min_value=0),
         ],
     )
 
@@ -68,10 +69,38 @@ def checks(batch_date: str | None = None) -> list[Check]:
             ],
         ),
         Check(
+            # a backlog row is measured before its message left the backlog (docs/metrics.md#backlog):
+            # before its expiry, and before its closing when closed
             name="marts_fct_backlog_daily",
-            query=f"select age_minutes, is_past_sla from {SCHEMA}.fct_backlog_daily",
+            query=f"""select d.age_minutes, d.is_past_sla,
+                             extract(epoch from i.expires_at - d.measured_at) as seconds_before_expiry,
+                             extract(epoch from i.closed_at - d.measured_at) as seconds_before_closing
+                      from {SCHEMA}.fct_backlog_daily d
+                      left join {SCHEMA}.fct_backlog_intervals i using (message_id)""",
             expectations=[gxe.ExpectColumnValuesToBeBetween(column="age_minutes", min_value=0),
-                          gxe.ExpectColumnValuesToNotBeNull(column="is_past_sla")],
+                          gxe.ExpectColumnValuesToNotBeNull(column="is_past_sla"),
+                          gxe.ExpectColumnValuesToNotBeNull(column="seconds_before_expiry"),  # every row has its interval
+                          gxe.ExpectColumnValuesToBeBetween(column="seconds_before_expiry", min_value=0, strict_min=True),
+                          gxe.ExpectColumnValuesToBeBetween(column="seconds_before_closing", min_value=0, strict_min=True)],
+        ),
+        Check(
+            # one interval per message, closing neither before it opens nor after its expiry
+            name="marts_fct_backlog_intervals",
+            query=f"""select i.message_id, i.close_reason,
+                             (i.closed_at is null) = (i.close_reason is null) as reason_iff_closed,
+                             extract(epoch from i.closed_at - i.opened_at) as open_seconds,
+                             extract(epoch from i.expires_at - i.closed_at) as seconds_before_expiry,
+                             f.message_id is not null as has_interaction
+                      from {SCHEMA}.fct_backlog_intervals i
+                      full join {SCHEMA}.fct_interactions f using (message_id)""",
+            expectations=[gxe.ExpectColumnValuesToNotBeNull(column="message_id"),
+                          gxe.ExpectColumnValuesToBeUnique(column="message_id"),
+                          gxe.ExpectColumnValuesToBeInSet(column="has_interaction", value_set=[True]),
+                          gxe.ExpectColumnValuesToBeInSet(column="reason_iff_closed", value_set=[True]),
+                          gxe.ExpectColumnValuesToBeInSet(column="close_reason",
+                                                          value_set=["answered", "deleted", "expired"]),
+                          gxe.ExpectColumnValuesToBeBetween(column="open_seconds", min_value=0),
+                          gxe.ExpectColumnValuesToBeBetween(column="seconds_before_expiry", min_value=0)],
         ),
         *[_kpi_check(table, period) for table, period in KPI_MARTS.items()],
         Check(

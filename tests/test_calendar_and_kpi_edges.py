@@ -9,7 +9,10 @@ documented definitions (docs/metrics.md) in plain Python.
 - the KPI marts publish sla_pending_count beside pct_within_sla;
 - after a seed change (a holiday added mid-history, a new schedule version) and after an import that
   brings an earlier reply to an old message, the rebuilt marts equal the truth and a full refresh;
-- a one-row overnight shift is rejected by a seed test.
+- a one-row overnight shift is rejected by a seed test;
+- the backlog is bounded (issue 12): unanswered history older than backlog_max_age_days leaves it as
+  expired (fct_backlog_intervals, backlog_expired_count), a reply after the expiry still answers the message,
+  a reply exactly at the expiry instant closes it as answered.
 
 Isolation: this module runs in its own database (`webcare_edges`) of the embedded cluster, with
 WEBCARE_WAREHOUSE_URL pointing at it, and a copy of the dbt project whose seeds are the scenario's
@@ -36,11 +39,13 @@ KPI_COLUMNS = {name: name for name in (
 KPI_COLUMNS.update({"inbound": "inbound_count", "answered": "answered_count", "sla_measured": "sla_measured_count",
                     "sla_achieved": "sla_achieved_count", "sla_pending": "sla_pending_count",
                     "sla_no_schedule": "sla_no_schedule_count", "backlog_end": "backlog_end_count",
-                    "backlog_end_past_sla": "backlog_end_past_sla_count"})
+                    "backlog_end_past_sla": "backlog_end_past_sla_count", "backlog_expired": "backlog_expired_count"})
 INTERACTION_COLUMNS = {"local_date": "date_day", **{c: c for c in (
     "is_answered", "first_response_at", "has_clock_skew", "first_response_minutes", "first_response_business_minutes",
     "sla_target_minutes", "sla_time_basis", "sla_breach_at", "sla_status", "sla_elapsed_minutes")}}
 PERIODS = {"daily": "date_day", "weekly": "week_start", "monthly": "month_start"}
+INTERVAL_COLUMNS = {"local_date": "date_day", **{c: c for c in (
+    "opened_at", "closed_at", "close_reason", "expires_at", "sla_breach_at")}}
 
 
 @pytest.fixture(scope="module")
@@ -154,15 +159,30 @@ def assert_marts_equal_truth(url: str, expected: dict, schema: str = "marts") ->
         row["channel"], row["institution_id"], row["native_id"] = row["message_id"].split(":", 2)
     assert_rows_equal(backlog, expected["backlog_daily"], ("channel", "institution_id", "native_id", "date_day"),
                       {"age_minutes": "age_minutes", "is_past_sla": "is_past_sla"})
+    intervals = rows_as_dicts(url, f"select * from {schema}.fct_backlog_intervals")
+    for row in intervals:
+        row["channel"], row["institution_id"], row["native_id"] = row["message_id"].split(":", 2)
+    assert_rows_equal(intervals, expected["backlog_intervals"], ("channel", "institution_id", "native_id"),
+                      INTERVAL_COLUMNS)
+
+
+LATE_REPLIES = "twcs_cmv_late_replies.csv"
 
 
 @pytest.fixture(scope="module")
 def first_build(edges_url, edges):
+    from webcare.generator.edges import late_replies_export
+    from webcare.generator.marts import backlog_max_age_days
     from webcare.imports.load import import_file
 
     for name in BUILT[:-1]:
         report = import_file(edges.exports[name].path, TWCS, {"account_id": edges.exports[name].truth["institution_id"]})
         assert not report.already_imported and report.records_inserted > 100
+    # cmv's replies to two 2019 messages long after they were written: one after their backlog expiry, one at it
+    path, updated = late_replies_export(TEST_HOME / "edges" / "exports" / LATE_REPLIES, edges.exports["cmv_2019"],
+                                        backlog_max_age_days(), tweet_id=580_000)
+    assert import_file(path, TWCS, {"account_id": "cmv"}).records_inserted == 2
+    edges.replacements.update({m["native_id"]: m for m in updated})   # their truth from now on
     export = edges.exports[BUILT[-1]]
     code, output = run_import(export.path, "--institution", export.truth["institution_id"])  # builds and publishes
     assert code == 0, output[-3000:]
@@ -220,6 +240,81 @@ def test_no_schedule_means_unknown_business_minutes_and_a_no_schedule_sla(first_
     assert weekly == (len(before), 0, 0)
     assert query(edges_url, "select count(*) from marts.fct_sla_events where sla_status = 'no_schedule'"
                             " and not is_breached")[0][0] == len(before)
+
+
+# --- issue 12: the backlog is bounded by a maximum age; expired messages are counted, not dropped ---
+
+def test_old_unanswered_messages_expire_from_the_backlog_and_are_counted(first_build, edges_url, edges):
+    from collections import Counter
+
+    from webcare.generator.marts import backlog_max_age_days, expected_marts
+
+    max_age = backlog_max_age_days()
+    expired = [r for r in first_build["backlog_intervals"] if r["close_reason"] == "expired"]
+    # the scenario has them (2019 and 2023 history, unanswered, imported years later): the marts equal the
+    # truth (compared whole in the first test of this module), so they have them too
+    assert len(expired) > 50 and {r["institution_id"] for r in expired} == {"hsn", "hcm", "cmv"}
+    assert all(r["closed_at"] == r["expires_at"] == r["opened_at"] + timedelta(days=max_age) for r in expired)
+    assert query(edges_url, "select count(*) from marts.fct_backlog_intervals where close_reason = 'expired'"
+                            " and closed_at = opened_at + interval '1 day' * %s", (max_age,)) == [(len(expired),)]
+    # bounded: no backlog row at or past the maximum age, at most max_age + 1 local days per message
+    assert query(edges_url, "select count(*) from marts.fct_backlog_daily where age_minutes >= %s",
+                 (max_age * 1440,)) == [(0,)]
+    days = query(edges_url, "select max(n) from (select count(*) as n from marts.fct_backlog_daily"
+                            " group by message_id) as per_message")[0][0]
+    assert max_age <= days <= max_age + 1
+    # counted in the period of the expiry's local day, at every grain, and the counts add up
+    for grain in PERIODS:
+        counted = dict(query(edges_url, f"select institution_id, sum(backlog_expired_count)::int"
+                                        f" from marts.mart_response_kpis_{grain} group by 1"
+                                        f" having sum(backlog_expired_count) > 0"))
+        assert counted == Counter(r["institution_id"] for r in expired), grain
+    # hsn's messages of 26 Dec 2023 - 4 Jan 2024 expire in late January and early February 2024, after the
+    # last message day: the reporting days reach the last expiry, so they are counted too
+    last_expiry = max(r["closed_at"] for r in expired if r["institution_id"] == "hsn").date()
+    last_message = max(r["local_date"] for r in first_build["interactions"])
+    assert last_expiry > last_message
+    assert query(edges_url, "select max(date_day) from marts.mart_response_kpis_daily")[0][0] >= last_expiry
+    # ignoring the expiry would fail the comparisons: these messages would wait to the as-of day (years)
+    unbounded = expected_marts(edges.truth_dir, as_of(edges_url), edges.seeds_dir, max_age_days=100_000)
+    assert not [r for r in unbounded["backlog_intervals"] if r["close_reason"] == "expired"]
+    assert len(unbounded["backlog_daily"]) > 20 * len(first_build["backlog_daily"])
+
+
+def test_a_reply_after_the_expiry_still_answers_the_message_and_one_at_it_closes_it_answered(first_build, edges_url,
+                                                                                            edges):
+    from webcare.generator.marts import backlog_max_age_days
+
+    max_age = backlog_max_age_days()
+    late, tie = sorted(edges.replacements.values(), key=lambda m: m["created_at"])   # late_replies_export
+    rows = {r["native_id"]: r for r in first_build["interactions"]}
+    intervals = {r["native_id"]: r for r in first_build["backlog_intervals"]}
+    # the truth: answered 10 days after its expiry, so answered (reply rate, first response) and expired (backlog)
+    assert rows[late["native_id"]]["is_answered"] and intervals[late["native_id"]]["close_reason"] == "expired"
+    assert rows[late["native_id"]]["first_response_minutes"] == (max_age + 10) * 1440
+    # answered exactly at the expiry instant: the answer wins the tie
+    assert intervals[tie["native_id"]]["close_reason"] == "answered"
+    assert intervals[tie["native_id"]]["closed_at"] == intervals[tie["native_id"]]["expires_at"] \
+        == rows[tie["native_id"]]["first_response_at"]
+    # the marts say the same
+    sql = ("select f.is_answered, f.first_response_minutes, b.close_reason, b.closed_at = b.expires_at,"
+           " (select count(*) from marts.fct_backlog_daily d where d.message_id = f.message_id),"
+           " (select max(d.measured_at) < b.expires_at from marts.fct_backlog_daily d where d.message_id = f.message_id)"
+           " from marts.fct_interactions f join marts.fct_backlog_intervals b using (message_id)"
+           " where f.message_id = %s")
+    waited = {m["native_id"]: sum(r["native_id"] == m["native_id"] for r in first_build["backlog_daily"])
+              for m in (late, tie)}
+    assert max_age - 1 <= waited[late["native_id"]] <= max_age + 1   # 30 x 24 h over 29 to 31 local days
+    assert query(edges_url, sql, (f"x:cmv:{late['native_id']}",)) == [
+        (True, (max_age + 10) * 1440.0, "expired", True, waited[late["native_id"]], True)]
+    assert query(edges_url, sql, (f"x:cmv:{tie['native_id']}",)) == [
+        (True, max_age * 1440.0, "answered", True, waited[tie["native_id"]], True)]
+    # its day's reply rate counts it
+    day = rows[late["native_id"]]["local_date"]
+    answered = sum(r["is_answered"] for r in first_build["interactions"]
+                   if (r["institution_id"], r["channel"], r["local_date"]) == ("cmv", "x", day))
+    assert query(edges_url, "select answered_count from marts.mart_response_kpis_daily where institution_id = 'cmv'"
+                            " and channel_id = 'x' and date_day = %s", (day,)) == [(answered,)]
 
 
 # --- 10. seed changes, an earlier reply: the rebuilt marts are the truth and a full refresh --------

@@ -27,7 +27,7 @@ from webcare.sources.instagram import ig_comment_key
 WINDOW_END = datetime(2026, 4, 9, tzinfo=timezone.utc)
 FILES = ("manifest.json", "x_users.jsonl", "x_tweets.jsonl", "google_reviews.jsonl", "graph.json", "messages_truth.jsonl",
          "ground_truth.csv",
-         "truth_interactions.jsonl", "truth_backlog_daily.jsonl", "truth_kpis_daily.csv", "truth_kpis_weekly.csv",
+         "truth_interactions.jsonl", "truth_backlog_intervals.jsonl", "truth_backlog_daily.jsonl", "truth_kpis_daily.csv", "truth_kpis_weekly.csv",
          "truth_kpis_monthly.csv")
 
 
@@ -676,6 +676,68 @@ def test_backlog_days_across_the_dst_change(tmp_path):
         (date(2026, 3, 28), 660.0, False), (date(2026, 3, 29), 2040.0, False), (date(2026, 3, 30), 2520.0, False)]
 
 
+def test_backlog_expiry_by_hand(tmp_path):
+    """docs/metrics.md#backlog with a maximum age of 2 days, in Madrid (CET, UTC+1), as of Mon 16 March 12:00 UTC."""
+    folder = write_dataset(tmp_path, ["hsn"], [
+        ("x", "hsn", "old", "2026-03-10T10:00:00.000Z", None),                         # expires Thu 12 10:00 UTC
+        ("x", "hsn", "late", "2026-03-10T10:00:00.000Z", "2026-03-13T09:00:00.000Z"),  # answered after its expiry
+        ("x", "hsn", "tie", "2026-03-10T11:00:00.000Z", "2026-03-12T11:00:00.000Z"),   # answered at its expiry
+        ("x", "hsn", "midnight", "2026-03-10T23:00:00.000Z", None),  # Wed 00:00 CET: expires as Thursday ends
+        ("x", "hsn", "young", "2026-03-15T10:00:00.000Z", None),     # still waiting at the as-of instant
+    ])
+    marts = expected_marts(folder, utc(2026, 3, 16, 12), max_age_days=2)
+    intervals = {r["native_id"]: (r["closed_at"], r["close_reason"], r["expires_at"]) for r in marts["backlog_intervals"]}
+    assert intervals == {"old": (utc(2026, 3, 12, 10), "expired", utc(2026, 3, 12, 10)),
+                         "late": (utc(2026, 3, 12, 10), "expired", utc(2026, 3, 12, 10)),
+                         "tie": (utc(2026, 3, 12, 11), "answered", utc(2026, 3, 12, 11)),
+                         "midnight": (utc(2026, 3, 12, 23), "expired", utc(2026, 3, 12, 23)),
+                         "young": (None, None, utc(2026, 3, 17, 10))}
+    rows = sorted((r["native_id"], r["date_day"].day, r["age_minutes"]) for r in marts["backlog_daily"])
+    assert rows == [("late", 10, 780.0), ("late", 11, 2220.0),
+                    ("midnight", 11, 1440.0),   # its expiry is the end of Thursday: out of Thursday's backlog
+                    ("old", 10, 780.0), ("old", 11, 2220.0),
+                    ("tie", 10, 720.0), ("tie", 11, 2160.0),
+                    ("young", 15, 780.0), ("young", 16, 1560.0)]   # the as-of day ends at the as-of instant
+    # the reply after the expiry still answers "late" for the response KPIs of its day
+    late = next(r for r in marts["interactions"] if r["native_id"] == "late")
+    assert (late["is_answered"], late["first_response_minutes"], late["sla_status"]) == (True, 4260.0, "breached")
+    tuesday = next(r for r in marts["kpis_daily"] if (r["channel"], r["period_start"]) == ("x", date(2026, 3, 10)))
+    assert (tuesday["inbound"], tuesday["answered"], tuesday["backlog_expired"]) == (3, 2, 0)
+    # expired on the local day of the expiry: Thursday 12 ("old", "late"), Friday 13 00:00 CET ("midnight")
+    expired = {r["period_start"]: r["backlog_expired"] for r in marts["kpis_daily"] if r["channel"] == "x"}
+    assert {day.day: n for day, n in expired.items() if n} == {12: 2, 13: 1}
+    assert [r["backlog_expired"] for r in marts["kpis_weekly"] if r["channel"] == "x"] == [3]   # the week of Mon 9 (to Sun 15)
+    assert [r["backlog_expired"] for r in marts["kpis_monthly"] if r["channel"] == "x"] == [3]
+    # at the expiry instant itself it has expired; a second earlier it is still waiting
+    assert expected_marts(folder, utc(2026, 3, 12, 10), max_age_days=2)["backlog_intervals"][0]["close_reason"] == "expired"
+    assert expected_marts(folder, utc(2026, 3, 12, 9, 59, 59), max_age_days=2)["backlog_intervals"][0]["closed_at"] is None
+
+
+def test_an_expiry_after_the_last_message_day_is_still_counted(tmp_path):
+    folder = write_dataset(tmp_path, ["hsn"], [("google", "hsn", "r", "2026-03-10T10:00:00.000000Z", None)])
+    marts = expected_marts(folder, utc(2026, 3, 20), max_age_days=2)
+    daily = {r["period_start"]: r for r in marts["kpis_daily"] if r["channel"] == "google"}
+    # the reporting days reach Thursday 12, the day it expired, though no message was written after Tuesday
+    assert sorted(daily) == [date(2026, 3, 10), date(2026, 3, 11), date(2026, 3, 12)]
+    assert [(daily[d]["inbound"], daily[d]["backlog_end"], daily[d]["backlog_expired"]) for d in sorted(daily)] == [
+        (1, 1, 0), (0, 1, 0), (0, 0, 1)]
+
+
+def test_the_maximum_age_bounds_the_backlog_rows_of_a_generated_week(dataset):
+    """Every message has at most max_age + 1 backlog rows, all younger than the maximum age; the default is the
+    dbt var (dbt_project.yml)."""
+    from webcare.generator.marts import backlog_max_age_days
+
+    assert backlog_max_age_days() == 30
+    for max_age in (1, 2, 3):
+        marts = expected_marts(dataset, WINDOW_END, max_age_days=max_age)
+        per_message = Counter((r["channel"], r["institution_id"], r["native_id"]) for r in marts["backlog_daily"])
+        assert max(per_message.values()) <= max_age + 1
+        assert max(r["age_minutes"] for r in marts["backlog_daily"]) < max_age * 1440
+        expired = sum(r["close_reason"] == "expired" for r in marts["backlog_intervals"])
+        assert expired > 0 and sum(r["backlog_expired"] for r in marts["kpis_daily"]) == expired
+
+
 def test_percentile_cont_interpolates():
     assert percentile_cont([40, 10, 30, 20], 0.5) == 25
     assert percentile_cont([10, 20, 30, 40], 0.9) == pytest.approx(37)
@@ -692,7 +754,7 @@ def test_kpis_by_hand(handmade):
         "response_rate": 5 / 6, "median_first_response_minutes": 25.0, "p90_first_response_minutes": 37.0,
         "median_first_response_business_minutes": 25.0, "p90_first_response_business_minutes": 37.0,
         "sla_measured": 5, "sla_achieved": 4, "pct_within_sla": 0.8, "sla_pending": 0, "sla_no_schedule": 0,
-        "backlog_end": 1, "backlog_end_past_sla": 0})
+        "backlog_end": 1, "backlog_end_past_sla": 0, "backlog_expired": 0})
     assert (daily["hsn", "google", date(2026, 3, 11)]["inbound"], daily["hsn", "google", date(2026, 3, 11)]["backlog_end"]) == (0, 1)
     empty = daily["cmb", "x", date(2026, 3, 12)]
     assert (empty["inbound"], empty["response_rate"], empty["median_first_response_minutes"], empty["pct_within_sla"],

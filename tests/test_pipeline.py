@@ -411,7 +411,9 @@ KPI_COLUMNS = {name: name for name in (
 KPI_COLUMNS.update({"inbound": "inbound_count", "answered": "answered_count", "sla_measured": "sla_measured_count",
                     "sla_achieved": "sla_achieved_count", "sla_pending": "sla_pending_count",
                     "sla_no_schedule": "sla_no_schedule_count", "backlog_end": "backlog_end_count",
-                    "backlog_end_past_sla": "backlog_end_past_sla_count"})
+                    "backlog_end_past_sla": "backlog_end_past_sla_count", "backlog_expired": "backlog_expired_count"})
+INTERVAL_COLUMNS = {"local_date": "date_day", **{c: c for c in (
+    "opened_at", "closed_at", "close_reason", "expires_at", "sla_breach_at")}}
 
 
 @pytest.fixture(scope="module")
@@ -438,12 +440,25 @@ def test_every_interaction_matches_the_truth_in_calendar_business_minutes_and_sl
     assert {"achieved", "breached"} <= statuses
 
 
-def test_backlog_snapshots_match_the_truth(truth, warehouse_url):
-    actual = rows_as_dicts(warehouse_url, "select * from marts.fct_backlog_daily")
+def assert_backlog_equal(url: str, expected: dict, schema: str = "marts") -> None:
+    """fct_backlog_daily and fct_backlog_intervals of `schema` equal the truth, value by value."""
+    actual = rows_as_dicts(url, f"select * from {schema}.fct_backlog_daily")
     for row in actual:
         row["native_id"], row["channel"] = _native(row["message_id"]), row["channel_id"]
-    assert_rows_equal(actual, truth["backlog_daily"], ("channel", "institution_id", "native_id", "date_day"),
+    assert_rows_equal(actual, expected["backlog_daily"], ("channel", "institution_id", "native_id", "date_day"),
                       {"age_minutes": "age_minutes", "is_past_sla": "is_past_sla"})
+    intervals = rows_as_dicts(url, f"select * from {schema}.fct_backlog_intervals")
+    for row in intervals:
+        row["native_id"], row["channel"] = _native(row["message_id"]), row["channel_id"]
+    assert_rows_equal(intervals, expected["backlog_intervals"], ("channel", "institution_id", "native_id"),
+                      INTERVAL_COLUMNS)
+
+
+def test_backlog_snapshots_match_the_truth(truth, warehouse_url):
+    assert_backlog_equal(warehouse_url, truth)
+    # the week is shorter than the maximum age: every message still waiting is open, none expired
+    reasons = {r["close_reason"] for r in truth["backlog_intervals"]}
+    assert reasons == {"answered", "deleted", None}
 
 
 @pytest.mark.parametrize("grain,period", [("daily", "date_day"), ("weekly", "week_start"), ("monthly", "month_start")])
@@ -514,6 +529,41 @@ def test_full_refresh_and_incremental_marts_are_identical(next_day, warehouse_ur
     for table in tables:
         assert refreshed[table] == incremental[table], table
     assert len(incremental["fct_interactions"]) > 500
+
+
+def test_a_shorter_maximum_age_expires_waiting_messages_value_by_value(next_day, warehouse_url, dataset):
+    """The week is shorter than the default maximum age (30 days), so nothing expires in it. Built with
+    backlog_max_age_days = 2 (a real dbt build of the marts), the backlog and KPI marts equal the truth
+    computed from the definition (docs/metrics.md#backlog) with 2 days: expired intervals, some answered
+    after their expiry on every channel (still answered in the KPIs), daily rows younger than 2 days, and
+    the expired counts. marts_build is rebuilt with the default afterwards."""
+    from webcare import dbt
+    from webcare.generator import expected_marts
+
+    short = expected_marts(dataset, WINDOW_END, max_age_days=2)
+    key = ("channel", "institution_id", "native_id")   # a post mentioning two institutions is two messages
+    expired = {tuple(r[k] for k in key): r for r in short["backlog_intervals"] if r["close_reason"] == "expired"}
+    answered_later = [r for r in short["interactions"] if r["is_answered"] and tuple(r[k] for k in key) in expired
+                      and r["first_response_at"] > expired[tuple(r[k] for k in key)]["expires_at"]]
+    assert len(expired) > 100 and {r["channel"] for r in answered_later} == {"x", "google", "facebook", "instagram"}
+    try:
+        dbt.run(["build", "--select", "marts", "--vars", "{backlog_max_age_days: 2}"])
+        assert_backlog_equal(warehouse_url, short, "marts_build")
+        for grain, period in (("daily", "date_day"), ("weekly", "week_start"), ("monthly", "month_start")):
+            actual = rows_as_dicts(warehouse_url, f"select * from marts_build.mart_response_kpis_{grain}")
+            for row in actual:
+                row["channel"], row["period_start"] = row["channel_id"], row[period]
+            assert_rows_equal(actual, short[f"kpis_{grain}"], ("institution_id", "channel", "period_start"), KPI_COLUMNS)
+        assert query(warehouse_url, "select sum(backlog_expired_count), max(age_minutes) < 2 * 1440"
+                                    " from marts_build.mart_response_kpis_daily, (select max(age_minutes) as age_minutes"
+                                    " from marts_build.fct_backlog_daily) as oldest group by oldest.age_minutes") \
+            == [(len(expired), True)]
+        # a reply after the expiry still answers: the facts and the reply rates are those of the default build
+        assert query(warehouse_url, "select count(*) filter (where is_answered) from marts_build.fct_interactions") \
+            == query(warehouse_url, "select count(*) filter (where is_answered) from marts.fct_interactions")
+    finally:
+        dbt.run(["build", "--select", "marts"])
+    assert query(warehouse_url, "select count(*) from marts_build.fct_backlog_daily")[0][0] > len(short["backlog_daily"])
 
 
 def test_a_late_reply_changes_that_days_reply_rate_in_the_next_run(next_day, warehouse_url, fake_apis, daily_dag):

@@ -1,7 +1,9 @@
 {#
   Response KPIs per institution x channel x period (docs/metrics.md), for the daily, weekly and
   monthly marts: `period` is a date column of dim_date (date_day, week_start, month_start) and
-  `period_end` the column holding the period's last day.
+  `period_end` the column holding the period's last day. The reporting days run from the first
+  message day to the last message day or the last local day on which a message expired from the
+  backlog, whichever is later (an expiry is counted in the period of its local day: never dropped).
 #}
 {% macro response_kpis_by_period(period, period_end) %}
 with
@@ -18,12 +20,30 @@ calendar as (
 
 ),
 
+institutions as (
+
+    select institution_id, time_zone from {{ ref('dim_institution') }} where is_current
+
+),
+
+-- messages that left the backlog by expiry, on the local day of their expiry (docs/metrics.md#backlog)
+expiries as (
+
+    select intervals.institution_id, intervals.channel_id,
+           (intervals.closed_at at time zone institutions.time_zone)::date as expired_day
+    from {{ ref('fct_backlog_intervals') }} as intervals
+    inner join institutions using (institution_id)
+    where intervals.close_reason = 'expired'
+
+),
+
 reporting_days as (
 
     select calendar.*
     from calendar
     where calendar.date_day between (select min(date_day) from interactions)
-                                and (select max(date_day) from interactions)
+                                and greatest((select max(date_day) from interactions),
+                                             (select max(expired_day) from expiries))
 
 ),
 
@@ -31,12 +51,6 @@ periods as (
 
     select distinct {{ period }} as period_start, {{ period_end }} as period_end
     from reporting_days
-
-),
-
-institutions as (
-
-    select institution_id, time_zone from {{ ref('dim_institution') }} where is_current
 
 ),
 
@@ -91,6 +105,16 @@ backlog as (
     from {{ ref('fct_backlog_daily') }}
     group by 1, 2, 3
 
+),
+
+expired as (
+
+    select expiries.institution_id, expiries.channel_id, calendar.{{ period }} as period_start,
+           count(*)                                             as expired_count
+    from expiries
+    inner join calendar on calendar.date_day = expiries.expired_day
+    group by 1, 2, 3
+
 )
 
 select
@@ -112,7 +136,8 @@ select
     cast(coalesce(measured.sla_pending_count, 0) as integer)    as sla_pending_count,
     cast(coalesce(measured.sla_no_schedule_count, 0) as integer) as sla_no_schedule_count,
     cast(coalesce(backlog.backlog_count, 0) as integer)         as backlog_end_count,
-    cast(coalesce(backlog.backlog_past_sla_count, 0) as integer) as backlog_end_past_sla_count
+    cast(coalesce(backlog.backlog_past_sla_count, 0) as integer) as backlog_end_past_sla_count,
+    cast(coalesce(expired.expired_count, 0) as integer)         as backlog_expired_count
 from spine
 left join measured
     on  measured.institution_id = spine.institution_id
@@ -122,4 +147,8 @@ left join backlog
     on  backlog.institution_id = spine.institution_id
     and backlog.channel_id = spine.channel_id
     and backlog.date_day = spine.backlog_day
+left join expired
+    on  expired.institution_id = spine.institution_id
+    and expired.channel_id = spine.channel_id
+    and expired.period_start = spine.period_start
 {% endmacro %}

@@ -19,8 +19,9 @@ schedules and SLAs get wrong (docs/metrics.md "Calendar", "Business hours", "SLA
 Then, to change history after a first build: ``add_mid_history_holiday`` (a local holiday of hsn on
 Wednesday 3 January 2024, in the middle of its imported history), ``add_schedule_version`` (cmv opens
 09:00-14:00 from Monday 18 March 2019), ``earlier_reply_export`` (a file with one institution reply,
-earlier than the known first reply, to an old answered message of an export) and ``add_overnight_shift`` (a one-row
-22:00-06:00 shift, which the seed test ``closes_after_opens`` rejects).
+earlier than the known first reply, to an old answered message of an export), ``late_replies_export`` (replies
+to two old unanswered messages: one after the message expired from the backlog, one exactly at its expiry) and
+``add_overnight_shift`` (a one-row 22:00-06:00 shift, which the seed test ``closes_after_opens`` rejects).
 """
 from __future__ import annotations
 
@@ -149,4 +150,27 @@ def earlier_reply_export(path: str | Path, export: Export, before: datetime, twe
              "", message_id]
     path.write_text(",".join(TWCS_COLUMNS) + "\n" + csv_row(cells), encoding="utf-8")
     updated = message_truth(row, "x", message["native_id"], created, earlier)
+    return path, updated
+
+
+def late_replies_export(path: str | Path, export: Export, max_age_days: int, tweet_id: int) -> tuple[Path, list[dict]]:
+    """A twcs file with two institution replies to the two earliest unanswered messages of `export`
+    (docs/metrics.md#backlog): the first `max_age_days` + 10 days after its message, so after the message
+    expired from the backlog (answered for the response KPIs, still expired for the backlog); the second
+    exactly `max_age_days` x 24 hours after its message, at its expiry instant (on a tie the answer wins).
+    Returns the file and the two messages' new truth."""
+    row = institution_row(export.truth["institution_id"])
+    waiting = sorted((m for m in export.truth["messages"] if not m["first_reply_at"]),
+                     key=lambda m: (m["created_at"], m["native_id"]))[:2]
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines, updated = [",".join(TWCS_COLUMNS) + "\n"], []
+    for n, (message, extra) in enumerate(zip(waiting, (timedelta(days=10), timedelta()))):
+        created = datetime.fromisoformat(message["created_at"])
+        replied = created + timedelta(days=max_age_days) + extra
+        cells = [str(tweet_id + n), row["x_username"], "False", twitter_time(replied),
+                 "Disculpe la espera: le escribimos por DM", "", message["native_id"].removeprefix(f"{TWCS_MAPPING}:")]
+        lines.append(csv_row(cells))
+        updated.append(message_truth(row, "x", message["native_id"], created, replied))
+    path.write_text("".join(lines), encoding="utf-8")
     return path, updated

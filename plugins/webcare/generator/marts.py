@@ -2,10 +2,17 @@
 
 `expected_marts(dataset_dir, as_of, seeds_dir=None)` reads messages_truth.jsonl and the seeds (the
 project's, or another folder's) and returns interactions (one per visible inbound message, with
-business minutes and its SLA event), the daily backlog, and the daily / weekly / monthly KPIs per
-institution and channel. A message whose local date no schedule covers (before the first valid_from
+business minutes and its SLA event), its backlog interval, the daily backlog, and the daily / weekly /
+monthly KPIs per institution and channel. A message whose local date no schedule covers (before the first valid_from
 of its channel's or `all` rows) has no business minutes, and a business-basis SLA on it is
 `no_schedule`: no breach instant, no elapsed minutes, neither achieved nor breached nor pending.
+
+The backlog (docs/metrics.md#backlog): a message waits from its creation until the first of its first
+response, its known deletion and its expiry, `max_age_days` exact 24-hour days after its creation (the
+dbt var backlog_max_age_days, read from dbt_project.yml unless given), an expiry only once the as-of
+instant has reached it. It is in the backlog at the end of a local day when created < end < closed.
+An expired message is kept (close_reason "expired") and counted on its expiry's local day; a reply
+after the expiry still answers it for the response KPIs.
 """
 import csv
 import json
@@ -13,6 +20,10 @@ import math
 from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+
+import yaml
+
+from webcare import config
 
 from .hours import Seeds, load_seeds
 from .times import google_time, parse_time
@@ -23,10 +34,12 @@ INTERACTION_COLUMNS = ("channel", "institution_id", "native_id", "local_date", "
                        "has_clock_skew", "first_response_minutes", "first_response_business_minutes", "sla_target_minutes",
                        "sla_time_basis", "sla_breach_at", "sla_status", "sla_elapsed_minutes", "deleted_at", "is_deleted")
 BACKLOG_COLUMNS = ("channel", "institution_id", "native_id", "date_day", "age_minutes", "is_past_sla")
+INTERVAL_COLUMNS = ("channel", "institution_id", "native_id", "local_date", "opened_at", "closed_at", "close_reason",
+                    "expires_at", "sla_breach_at")
 KPI_COLUMNS = ("institution_id", "channel", "period_start", "inbound", "answered", "response_rate",
                "median_first_response_minutes", "p90_first_response_minutes", "median_first_response_business_minutes",
                "p90_first_response_business_minutes", "sla_measured", "sla_achieved", "pct_within_sla", "sla_pending",
-               "sla_no_schedule", "backlog_end", "backlog_end_past_sla")
+               "sla_no_schedule", "backlog_end", "backlog_end_past_sla", "backlog_expired")
 GRAINS = ("daily", "weekly", "monthly")
 MINUTE = timedelta(minutes=1)
 
@@ -96,17 +109,46 @@ def interaction(seeds: Seeds, message: dict, as_of: datetime) -> tuple[dict, dat
     return row, created
 
 
-def backlog_rows(seeds: Seeds, row: dict, created: datetime, as_of: datetime, as_of_day: date) -> list[dict]:
-    """The message's rows of the daily backlog: each local day at whose end it was still unanswered."""
-    rows, day, reply, breach = [], row["local_date"], row["first_response_at"], row["sla_breach_at"]
+def backlog_max_age_days(dbt_project_dir: str | Path | None = None) -> int:
+    """The dbt var backlog_max_age_days of dbt_project.yml (the project's, or that folder's)."""
+    path = Path(dbt_project_dir or config.DBT_PROJECT_DIR) / "dbt_project.yml"
+    value = yaml.safe_load(path.read_text(encoding="utf-8"))["vars"]["backlog_max_age_days"]
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"backlog_max_age_days must be a whole number of days >= 1, got {value!r}")
+    return value
+
+
+def backlog_interval(row: dict, created: datetime, as_of: datetime, max_age_days: int) -> dict:
+    """When the message left the backlog and why, as known at `as_of`: the first of its first response (its
+    creation if the response is stamped before it), its known deletion and its expiry once `as_of` has reached
+    it; on a tie the answer, then the deletion. closed_at / close_reason None while it is still waiting."""
+    expires = created + timedelta(days=max_age_days)   # aware UTC arithmetic: exact 24-hour days
+    candidates = []
+    if row["first_response_at"] is not None:
+        candidates.append((max(row["first_response_at"], created), 0, "answered"))
+    if row["deleted_at"] is not None:
+        candidates.append((row["deleted_at"], 1, "deleted"))
+    if expires <= as_of:
+        candidates.append((expires, 2, "expired"))
+    closed, _, reason = min(candidates) if candidates else (None, None, None)
+    return {"channel": row["channel"], "institution_id": row["institution_id"], "native_id": row["native_id"],
+            "local_date": row["local_date"], "opened_at": created, "closed_at": closed, "close_reason": reason,
+            "expires_at": expires, "sla_breach_at": row["sla_breach_at"]}
+
+
+def backlog_rows(seeds: Seeds, interval: dict, as_of: datetime, as_of_day: date) -> list[dict]:
+    """The message's rows of the daily backlog: each local day at whose end (local midnight, or the as-of
+    instant on the as-of day) it was waiting: opened < end < closed (closed None: still waiting)."""
+    rows, day, created, closed = [], interval["local_date"], interval["opened_at"], interval["closed_at"]
+    breach = interval["sla_breach_at"]
     while day <= as_of_day:
-        end = min(local_midnight_after(seeds, row["institution_id"], day), as_of)
-        if not created < end or (reply is not None and reply < end) or (
-                row["deleted_at"] is not None and row["deleted_at"] <= end):
-            break
-        rows.append({"channel": row["channel"], "institution_id": row["institution_id"], "native_id": row["native_id"],
-                     "date_day": day, "age_minutes": (end - created) / MINUTE,
-                     "is_past_sla": breach is not None and breach < end})
+        end = min(local_midnight_after(seeds, interval["institution_id"], day), as_of)
+        if closed is not None and end >= closed:
+            break   # once out of the backlog it never comes back
+        if created < end:
+            rows.append({"channel": interval["channel"], "institution_id": interval["institution_id"],
+                         "native_id": interval["native_id"], "date_day": day, "age_minutes": (end - created) / MINUTE,
+                         "is_past_sla": breach is not None and breach < end})
         day += timedelta(days=1)
     return rows
 
@@ -128,7 +170,9 @@ def period_last_day(grain: str, start: date) -> date:
 
 
 def kpi_rows(grain: str, institutions: list[str], interactions: list[dict], backlog_end: Counter, backlog_past: Counter,
-             as_of_days: dict[str, date], first: date, last: date) -> list[dict]:
+             as_of_days: dict[str, date], first: date, last: date, expired_days: Counter | None = None) -> list[dict]:
+    """`expired_days`: messages that expired, per (institution, channel, local day of the expiry)."""
+    expired_days = expired_days or Counter()
     starts, day = [], first
     while day <= last:
         start = period_start(grain, day)
@@ -166,28 +210,34 @@ def kpi_rows(grain: str, institutions: list[str], interactions: list[dict], back
                             "sla_pending": sum(r["sla_status"] == "pending" for r in rows),
                             "sla_no_schedule": sum(r["sla_status"] == "no_schedule" for r in rows),
                             "backlog_end": backlog_end[institution_id, channel, chosen],
-                            "backlog_end_past_sla": backlog_past[institution_id, channel, chosen]})
+                            "backlog_end_past_sla": backlog_past[institution_id, channel, chosen],
+                            "backlog_expired": sum(expired_days[institution_id, channel, start + timedelta(days=n)]
+                                                   for n in range((period_last_day(grain, start) - start).days + 1))})
     return out
 
 
-def expected_marts(dataset_dir: str | Path, as_of: datetime, seeds_dir: str | Path | None = None) -> dict[str, list[dict]]:
-    """Rows of the response marts as of `as_of` (aware): keys interactions, backlog_daily, kpis_daily, kpis_weekly,
-    kpis_monthly. Timestamps are aware UTC datetimes, dates `date`s, floats unrounded, nulls None. `seeds_dir`:
-    read the seeds from that folder (read afresh, not cached) instead of the project's."""
+def expected_marts(dataset_dir: str | Path, as_of: datetime, seeds_dir: str | Path | None = None,
+                   max_age_days: int | None = None) -> dict[str, list[dict]]:
+    """Rows of the response marts as of `as_of` (aware): keys interactions, backlog_intervals, backlog_daily,
+    kpis_daily, kpis_weekly, kpis_monthly. Timestamps are aware UTC datetimes, dates `date`s, floats unrounded,
+    nulls None. `seeds_dir`: read the seeds from that folder (read afresh, not cached) instead of the project's.
+    `max_age_days`: the backlog's maximum age (default: the dbt var backlog_max_age_days)."""
+    max_age_days = backlog_max_age_days() if max_age_days is None else max_age_days
     dataset = Path(dataset_dir)
     institutions = json.loads((dataset / "manifest.json").read_text(encoding="utf-8"))["institutions"]
     seeds = Seeds(Path(seeds_dir)) if seeds_dir else load_seeds()
     with (dataset / "messages_truth.jsonl").open(encoding="utf-8") as lines:
         visible = [m for m in map(json.loads, lines) if parse_time(m["created_at"]) < as_of]
     as_of_days = {i: as_of.astimezone(seeds.zone(i)).date() for i in institutions}
-    interactions, backlog = [], []
+    interactions, intervals, backlog = [], [], []
     for message in sorted(visible, key=lambda m: (m["institution_id"], m["channel"], parse_time(m["created_at"]),
                                                   m.get("native_id", m["message_id"]))):
         row, created = interaction(seeds, message, as_of)
         interactions.append(row)
-        backlog += backlog_rows(seeds, row, created, as_of, as_of.astimezone(seeds.zone(row["institution_id"])).date())
+        intervals.append(backlog_interval(row, created, as_of, max_age_days))
+        backlog += backlog_rows(seeds, intervals[-1], as_of, as_of.astimezone(seeds.zone(row["institution_id"])).date())
     backlog.sort(key=lambda r: (r["institution_id"], r["channel"], r["date_day"], r["native_id"]))
-    marts = {"interactions": interactions, "backlog_daily": backlog}
+    marts = {"interactions": interactions, "backlog_intervals": intervals, "backlog_daily": backlog}
     if not interactions:
         return marts | {f"kpis_{grain}": [] for grain in GRAINS}
     ends, past = Counter(), Counter()
@@ -195,9 +245,13 @@ def expected_marts(dataset_dir: str | Path, as_of: datetime, seeds_dir: str | Pa
         key = (row["institution_id"], row["channel"], row["date_day"])
         ends[key] += 1
         past[key] += row["is_past_sla"]
-    first, last = min(r["local_date"] for r in interactions), max(r["local_date"] for r in interactions)
+    expired = Counter((r["institution_id"], r["channel"], r["closed_at"].astimezone(seeds.zone(r["institution_id"])).date())
+                      for r in intervals if r["close_reason"] == "expired")
+    # the reporting days reach the last expiry too: an expiry after the last message day is still counted
+    first = min(r["local_date"] for r in interactions)
+    last = max([r["local_date"] for r in interactions] + [day for (_, _, day) in expired])
     for grain in GRAINS:
-        marts[f"kpis_{grain}"] = kpi_rows(grain, institutions, interactions, ends, past, as_of_days, first, last)
+        marts[f"kpis_{grain}"] = kpi_rows(grain, institutions, interactions, ends, past, as_of_days, first, last, expired)
     return marts
 
 
@@ -211,8 +265,10 @@ def plain(value):
 
 
 def write_marts(out: Path, marts: dict[str, list[dict]]) -> None:
-    """truth_interactions.jsonl, truth_backlog_daily.jsonl and truth_kpis_{daily,weekly,monthly}.csv."""
-    for name, columns in (("interactions", INTERACTION_COLUMNS), ("backlog_daily", BACKLOG_COLUMNS)):
+    """truth_interactions.jsonl, truth_backlog_intervals.jsonl, truth_backlog_daily.jsonl and
+    truth_kpis_{daily,weekly,monthly}.csv."""
+    for name, columns in (("interactions", INTERACTION_COLUMNS), ("backlog_intervals", INTERVAL_COLUMNS),
+                          ("backlog_daily", BACKLOG_COLUMNS)):
         with (out / f"truth_{name}.jsonl").open("w", encoding="utf-8", newline="\n") as lines:
             for row in marts[name]:
                 lines.write(json.dumps({c: plain(row[c]) for c in columns}, ensure_ascii=False, separators=(",", ":")) + "\n")

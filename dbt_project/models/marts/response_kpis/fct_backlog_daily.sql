@@ -1,11 +1,14 @@
--- One row per message and local day it was still waiting for an answer at the end of the day
--- (docs/metrics.md#backlog): from its day to the day before its first response, or to the
--- as-of day, and not once it is known deleted. The end of the as-of day is the as-of instant.
+-- One row per message and local day at whose end it was waiting in the backlog
+-- (docs/metrics.md#backlog), derived from its interval (fct_backlog_intervals): waiting at the end
+-- of the day when opened_at < end < closed_at (closed_at null: still waiting). The end of a day is
+-- the local midnight after it, or the as-of instant on the as-of day. A message is joined only to
+-- the days from its own to the local day of its closing (or of the as-of instant), so it has at
+-- most backlog_max_age_days + 1 rows: the table grows with history, not with its square.
 with
 
-interactions as (
+intervals as (
 
-    select * from {{ ref('fct_interactions') }}
+    select * from {{ ref('fct_backlog_intervals') }}
 
 ),
 
@@ -21,31 +24,23 @@ as_of as (
 
 ),
 
-message_days as (
+interval_days as (
 
     select
-        interactions.message_id,
-        interactions.institution_id,
-        interactions.channel_id,
-        interactions.created_at,
-        interactions.first_response_at,
-        interactions.sla_breach_at,
-        interactions.deleted_at,
+        intervals.message_id,
+        intervals.institution_id,
+        intervals.channel_id,
+        intervals.opened_at,
+        intervals.closed_at,
+        intervals.sla_breach_at,
         calendar.date_day,
         least(((calendar.date_day + 1)::timestamp at time zone institutions.time_zone), as_of.as_of) as end_of_day
-    from interactions
+    from intervals
     inner join institutions using (institution_id)
     cross join as_of
-    -- only the days a message can be waiting on: from its day to the local day of its first
-    -- response, of its deletion or of the as-of instant, whichever comes first (the filter below
-    -- decides the last of them), not every day to the as-of day
     inner join {{ ref('dim_date') }} as calendar
-        on calendar.date_day between interactions.date_day
-                                 and least((as_of.as_of at time zone institutions.time_zone)::date,
-                                           coalesce((interactions.first_response_at at time zone institutions.time_zone)::date,
-                                                    date 'infinity'),
-                                           coalesce((interactions.deleted_at at time zone institutions.time_zone)::date,
-                                                    date 'infinity'))
+        on calendar.date_day between intervals.date_day
+                                 and (coalesce(intervals.closed_at, as_of.as_of) at time zone institutions.time_zone)::date
 
 )
 
@@ -56,10 +51,8 @@ select
     cast(channel_id as text)                                 as channel_id,
     cast(date_day as date)                                   as date_day,
     cast(end_of_day as timestamptz)                          as measured_at,
-    cast(extract(epoch from end_of_day - created_at) / 60.0 as double precision) as age_minutes,
+    cast(extract(epoch from end_of_day - opened_at) / 60.0 as double precision) as age_minutes,
     coalesce(sla_breach_at < end_of_day, false)              as is_past_sla
-from message_days
-where created_at < end_of_day
-  and (first_response_at is null or first_response_at >= end_of_day)
-  -- deleted on the platform: out of the backlog from when the warehouse knew it
-  and (deleted_at is null or deleted_at > end_of_day)
+from interval_days
+where opened_at < end_of_day
+  and (closed_at is null or end_of_day < closed_at)
