@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import resource
@@ -195,29 +196,28 @@ def query(url: str, sql: str, params=None) -> list[tuple]:
     return rows
 
 
-def write_history(url: str, seed: int, institutions: list[dict], run_day: date, days: int, seeds: Path,
-                  dataset: Path) -> dict:
-    """Generate the history's weeks and the run day, COPY history into raw, write the fake APIs' dataset;
-    returns counts and the truth of the run day."""
+def write_history(url: str, seed: int, institutions: list[dict], run_day: date, messages: int, rate: float,
+                  seeds: Path, dataset: Path) -> dict:
+    """Generate weeks of traffic backwards from the run day until history holds at least ``messages`` raw
+    records (the earliest chunk as many days as the rate says are still missing), COPY history into raw,
+    write the fake APIs' dataset; returns counts and the truth of the run day."""
     from tqdm import tqdm
 
     from scale_data import RawWriter, generate_chunk, merge_graph, utc, write_fake_dataset
     from webcare.accounts import extraction_targets
     from webcare.deletions import WAITING_DAYS
 
-    first_day, cutoff = run_day - timedelta(days=days), utc(run_day + timedelta(days=1))
-    history_end = utc(run_day)
+    cutoff, history_end = utc(run_day + timedelta(days=1)), utc(run_day)
     keep_x_from = history_end - timedelta(days=WAITING_DAYS + 1)
     writer = RawWriter(url)
     x_lines, google_lines, graph = [], [], {"pages": {}, "ig_users": {}}
     daily_records: dict[str, list] = {}
-    chunks, end = [], run_day + timedelta(days=1)
-    while end > first_day:
-        chunks.append((max(first_day, end - timedelta(days=CHUNK_DAYS)), end))
-        end -= timedelta(days=CHUNK_DAYS)
     generate_s = copy_s = 0.0
-    with Generation(seeds), tqdm(total=days + 1, unit="day", desc="history", disable=None) as progress:
-        for start, end in reversed(chunks):
+    end, first_day = run_day + timedelta(days=1), run_day
+    with Generation(seeds), tqdm(total=messages, unit="row", desc="history", disable=None) as progress:
+        while writer.total < messages:
+            missing_days = max(1, math.ceil((messages - writer.total) / rate))
+            start = max(end - timedelta(days=CHUNK_DAYS), end - timedelta(days=missing_days + (end > run_day)))
             began = time.perf_counter()
             chunk = generate_chunk(seed, institutions, (utc(start), utc(end)))
             history = [r for r in chunk.records if r[4] < run_day]
@@ -229,18 +229,18 @@ def write_history(url: str, seed: int, institutions: list[dict], run_day: date, 
             merge_graph(graph, chunk.graph)
             generate_s += time.perf_counter() - began
             began = time.perf_counter()
-            writer.write(history)
+            progress.update(writer.write(history))
             copy_s += time.perf_counter() - began
-            progress.update((end - start).days)
+            end = first_day = start
     began = time.perf_counter()
     targets = extraction_targets()
     ledger_rows = writer.write_ledger(targets, first_day, run_day - timedelta(days=1))
     write_fake_dataset(dataset, institutions, x_lines, google_lines, graph, cutoff)
     copy_s += time.perf_counter() - began
-    return {"first_day": first_day.isoformat(), "history_days": days, "generate_seconds": round(generate_s, 1),
-            "write_raw_seconds": round(copy_s, 1), "history_messages": sum(writer.rows_by_source.values()),
-            "history_by_source": dict(sorted(writer.rows_by_source.items())), "load_batches_rows": ledger_rows,
-            "extraction_targets": len(targets),
+    return {"first_day": first_day.isoformat(), "history_days": (run_day - first_day).days,
+            "generate_seconds": round(generate_s, 1), "write_raw_seconds": round(copy_s, 1),
+            "history_messages": writer.total, "history_by_source": dict(sorted(writer.rows_by_source.items())),
+            "load_batches_rows": ledger_rows, "extraction_targets": len(targets),
             "daily_expected": daily_truth(daily_records, url)}
 
 
@@ -466,7 +466,6 @@ def child_daily(cutoff: str, result: Path) -> int:
 
 def run_size(messages: int, args, server_url: str, work: Path, institutions: list[dict], project: Path,
              generation_seeds: Path, rate: float) -> dict:
-    days = max(1, round(messages / rate))
     name = f"webcare_scale_{messages}"
     home = work / f"h{messages}"
     if home.exists():
@@ -478,14 +477,15 @@ def run_size(messages: int, args, server_url: str, work: Path, institutions: lis
     url = create_database(server_url, name)
     os.environ["WEBCARE_WAREHOUSE_URL"] = url
     warehouse.bootstrap(url)
-    say(f"\n== {messages:,} messages of history: {len(institutions)} institutions x {days} days"
+    say(f"\n== {messages:,} messages of history: {len(institutions)} institutions x ~{messages / rate:,.0f} days"
         f" (~{rate:,.0f} raw records a day), database {name}")
     began = time.perf_counter()
     result = {"requested_messages": messages, "institutions": len(institutions), "run_day": args.run_day.isoformat()}
     try:
-        result.update(write_history(url, args.seed, institutions, args.run_day, days, generation_seeds,
+        result.update(write_history(url, args.seed, institutions, args.run_day, messages, rate, generation_seeds,
                                     home / "dataset"))
-        say(f"  history: {result['history_messages']:,} raw rows in {result['generate_seconds']} s of generation"
+        say(f"  history: {result['history_messages']:,} raw rows over {result['history_days']} days, "
+            f"{result['generate_seconds']} s of generation"
             f" and {result['write_raw_seconds']} s of COPY")
         say("  history build (the whole chain on all history: the full refresh at this size) ...")
         result["history_build"] = history_build(url, home, args.run_day)

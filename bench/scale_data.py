@@ -274,6 +274,7 @@ class RawWriter:
         self.received: dict[tuple[str, str, date], int] = defaultdict(int)
         self.rows_by_source: dict[str, int] = defaultdict(int)
         self.newest_google: dict[str, str] = {}
+        self.total = 0
 
     def write(self, records: list) -> int:
         """COPY one chunk's history records (tuples of generate_chunk); returns rows written."""
@@ -310,6 +311,7 @@ class RawWriter:
                 cur.copy_expert(f"copy raw.{table} (record_key, account_id, payload, payload_sha256, run_id,"
                                 f" batch_date, extracted_at) from stdin with (format csv)", buffer)
         conn.close()
+        self.total += written
         return written
 
     def write_ledger(self, targets: list[dict], first_day: date, last_day: date) -> int:
