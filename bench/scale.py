@@ -220,7 +220,8 @@ def write_history(url: str, seed: int, institutions: list[dict], run_day: date, 
             start = max(end - timedelta(days=CHUNK_DAYS), end - timedelta(days=missing_days + (end > run_day)))
             began = time.perf_counter()
             chunk = generate_chunk(seed, institutions, (utc(start), utc(end)))
-            history = [r for r in chunk.records if r[4] < run_day]
+            # records before the chunk (the page's note under a post placed before it) are left out: no run loaded them
+            history = [r for r in chunk.records if start <= r[4] < run_day]
             for r in chunk.records:
                 if r[4] == run_day:
                     daily_records.setdefault(r[0], []).append(r)
@@ -552,12 +553,20 @@ def main(argv: list[str] | None = None) -> int:
                "sizes": []}
     out.parent.mkdir(parents=True, exist_ok=True)
     for messages in sizes:
-        results["sizes"].append(run_size(messages, args, server_url, work, institutions, project,
-                                         generation_seeds, rate))
+        try:
+            results["sizes"].append(run_size(messages, args, server_url, work, institutions, project,
+                                             generation_seeds, rate))
+        except Exception as exc:  # reported, and the next size still runs
+            say(f"  FAILED: {type(exc).__name__}: {str(exc)[:2000]}")
+            results["sizes"].append({"requested_messages": messages, "state": "failed",
+                                     "error": f"{type(exc).__name__}: {str(exc)[:2000]}"})
         out.write_text(json.dumps(results, indent=2, default=str) + "\n")
     say(f"\n{'history':>12} {'days':>6} {'daily run s':>12} {'extract s':>10} {'load s':>8} {'dbt marts s':>12}"
         f" {'publish s':>10} {'peak RSS MB':>12} {'disk MB':>9}")
     for size in results["sizes"]:
+        if "stages" not in size:
+            say(f"{size['requested_messages']:>12,}  failed: {size['error'][:100]}")
+            continue
         st = size["stages"]
         say(f"{size['history_messages']:>12,} {size['history_days']:>6} {size['daily_run_seconds']:>12}"
             f" {st['extract']['seconds']:>10} {st['load']['seconds']:>8} {st['dbt_marts']['seconds']:>12}"
