@@ -4,7 +4,7 @@
     PYTHONPATH=plugins .venv/bin/python bench/scale.py --plot --out var/bench/scale.json   # the PNG from a JSON
 
 For each history size H (``--messages``), in a database of its own of the embedded PostgreSQL
-(``webcare_scale_<H>``, created, dropped after unless ``--keep``; with ``WEBCARE_WAREHOUSE_URL`` set,
+(``webcare_scale_<N>i_<H>``, created, dropped after unless ``--keep``; with ``WEBCARE_WAREHOUSE_URL`` set,
 in that server instead):
 
 1. **Institutions.** N institutions (``--institutions``, 100), deterministic (``bench/scale_data.py``):
@@ -467,7 +467,7 @@ def child_daily(cutoff: str, result: Path) -> int:
 
 def run_size(messages: int, args, server_url: str, work: Path, institutions: list[dict], project: Path,
              generation_seeds: Path, rate: float) -> dict:
-    name = f"webcare_scale_{messages}"
+    name = f"webcare_scale_{len(institutions)}i_{messages}"  # two harnesses on one server must not share one
     home = work / f"h{messages}"
     if home.exists():
         shutil.rmtree(home)

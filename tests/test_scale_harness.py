@@ -31,7 +31,7 @@ import pytest
 from conftest import ROOT, TEST_HOME, query
 
 MESSAGES = 2000
-DATABASE = f"webcare_scale_{MESSAGES}"
+DATABASE = f"webcare_scale_3i_{MESSAGES}"
 RUN_DAY = date(2026, 4, 14)
 RAW = ("x_mentions", "x_tweets", "google_reviews", "facebook_comments", "facebook_ratings", "instagram_comments")
 STAGES = ("list_targets", "extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging",
