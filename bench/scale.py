@@ -517,11 +517,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, default=None, help="default var/bench/scale")
     parser.add_argument("--keep", action="store_true", help="keep each size's database")
     parser.add_argument("--plot", action="store_true", help="only write docs/performance.png from --out")
+    parser.add_argument("--markdown", action="store_true", help="only print --out's results as Markdown tables")
     args = parser.parse_args(argv)
     work = (args.work_dir or Path(os.environ["WEBCARE_HOME"]) / "scale").resolve()
     out = (args.out or work / "scale.json").resolve()
     if args.plot:
         return plot(out, ROOT / "docs" / "performance.png")
+    if args.markdown:
+        print(markdown(json.loads(out.read_text())))
+        return 0
     sizes = [int(s.replace("_", "")) for s in args.messages.split(",") if s.strip()]
     work.mkdir(parents=True, exist_ok=True)
     from scale_data import make_institutions
@@ -574,6 +578,34 @@ def main(argv: list[str] | None = None) -> int:
             f" {size['disk_bytes']['total'] / 2**20:>9.0f}")
     say(f"results in {out}")
     return 0 if all(size["state"] == "success" for size in results["sizes"]) else 1
+
+
+MARKDOWN_STAGES = ("extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts",
+                   "validate_marts", "publish_marts", "dbt_docs", "source_freshness")
+
+
+def markdown(results: dict) -> str:
+    """The results as the tables of docs/performance.md: seconds per stage, then rows, pages, memory, disk."""
+    sizes = sorted((s for s in results["sizes"] if "stages" in s), key=lambda s: s["history_messages"])
+    head = ["history (raw rows)", "days", "history build s", "daily run s", *MARKDOWN_STAGES]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
+    for s in sizes:
+        cells = [f"{s['history_messages']:,}", str(s["history_days"]), f"{s['history_build']['seconds']:.0f}",
+                 f"{s['daily_run_seconds']:.0f}", *(f"{s['stages'][n]['seconds']:.0f}" for n in MARKDOWN_STAGES)]
+        lines.append("| " + " | ".join(cells) + " |")
+    head = ["history (raw rows)", "records read", "pages read (IG)", "rows loaded", "dbt marts rows",
+            "published rows", "peak RSS MB (run / PostgreSQL PSS)", "database MB", "var MB"]
+    lines += ["", "| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
+    for s in sizes:
+        st, disk = s["stages"], s["disk_bytes"]
+        cells = [f"{s['history_messages']:,}", f"{st['extract']['rows_written']:,}",
+                 f"{st['extract']['pages']:,} ({s['sources']['instagram_comments']['pages']:,})",
+                 f"{st['load']['rows_written']:,}", f"{st['dbt_marts']['rows_written']:,}",
+                 f"{st['publish_marts']['rows_written']:,}",
+                 f"{s['peak_rss_mb']['run']:.0f} / {s['peak_rss_mb']['postgres_pss']:.0f}",
+                 f"{disk['database'] / 2**20:.0f}", f"{disk['var'] / 2**20:.0f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def plot(results_file: Path, png: Path) -> int:
