@@ -5,7 +5,9 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(os.environ.get("WEBCARE_PROJECT_ROOT") or Path(__file__).resolve().parents[2])
-DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+# WEBCARE_DBT_PROJECT_DIR: another copy of the dbt project (its own seeds), e.g. bench/scale.py's;
+# read once at import, so set it before importing webcare modules (SEEDS_DIR follows it)
+DBT_PROJECT_DIR = Path(os.environ.get("WEBCARE_DBT_PROJECT_DIR") or PROJECT_ROOT / "dbt_project")
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
 

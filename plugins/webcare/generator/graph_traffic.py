@@ -94,9 +94,9 @@ class InstitutionGraph:
         raise NotImplementedError
 
     # -- shared -----------------------------------------------------------------------------------------------
-    def generate(self) -> None:
+    def generate(self, lead: timedelta = LEAD) -> None:
         start, end = self.window
-        for day in self.calendar.local_days(start - LEAD, end):
+        for day in self.calendar.local_days(start - lead, end):
             if self.calendar.is_business_day(day):
                 for _ in range(poisson(self.rng, 0.7)):
                     created = self.calendar.at(day, self.rng.randrange(9, 19), self.rng.randrange(60), self.rng.randrange(60))
@@ -294,15 +294,16 @@ class InstitutionInstagram(InstitutionGraph):
                 "replies": {comment_id: sorted(replies, key=order) for comment_id, replies in sorted(self.replies.items())}}
 
 
-def graph_traffic(seed: int, institutions: list[dict], window: tuple[datetime, datetime]) -> dict:
-    """The fake Graph API's data (``{"pages": ..., "ig_users": ...}``) of the institutions over the window."""
+def graph_traffic(seed: int, institutions: list[dict], window: tuple[datetime, datetime], lead: timedelta = LEAD) -> dict:
+    """The fake Graph API's data (``{"pages": ..., "ig_users": ...}``) of the institutions over the window
+    (posts and media from ``lead`` before it; bench/scale.py generates week after week with none)."""
     data = {"pages": {}, "ig_users": {}}
     for institution in institutions:
         facebook = InstitutionFacebook(random.Random(f"{seed}:{institution['institution_id']}:facebook"), institution, window)
-        facebook.generate()
+        facebook.generate(lead)
         data["pages"][facebook.page_id] = facebook.render()
         instagram = InstitutionInstagram(random.Random(f"{seed}:{institution['institution_id']}:instagram"), institution, window)
-        instagram.generate()
+        instagram.generate(lead)
         data["ig_users"][instagram.user_id] = instagram.render()
     check_unique_ids(data)
     return data
