@@ -19,6 +19,7 @@ from webcare.sources.instagram import fetch_instagram_comments, ig_comment_key
 OFFICIAL_KEYS = {
     "id", "created_time", "from", "name", "message", "parent", "recommendation_type", "review_text", "reviewer",
     "text", "timestamp", "username", "parent_id", "hidden", "media_type", "caption", "permalink",
+    "updated_time", "comments_count",
     "paging", "cursors", "before", "after", "next", "data", "error", "type", "code", "error_subcode", "fbtrace_id"}
 GRAPH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$")
 DATA = sample_data(seed=7, pages=2, days=5)
