@@ -58,6 +58,7 @@ def bench_load(url: str, records: int) -> dict:
     conn.autocommit = True
     with conn.cursor() as cur:
         cur.execute("delete from raw.x_mentions where account_id = 'bench'")
+        cur.execute("vacuum raw.x_mentions")  # earlier runs' deleted rows would slow the probes
         cur.execute("drop table if exists public.bench_copy")
         cur.execute("create table public.bench_copy (record_key text, payload jsonb)")
 
@@ -78,6 +79,7 @@ def bench_load(url: str, records: int) -> dict:
     with conn.cursor() as cur:
         cur.execute("drop table public.bench_copy")
         cur.execute("delete from raw.x_mentions where account_id = 'bench'")
+        cur.execute("vacuum raw.x_mentions")
     conn.close()
     return {"records": records, "bare_copy_s": copy_s, "load_s": load_s, "reload_s": again_s,
             "load_vs_copy": load_s / copy_s, "reload_vs_load": again_s / load_s,
