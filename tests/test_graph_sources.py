@@ -19,6 +19,7 @@ from webcare.sources.instagram import fetch_instagram_comments, ig_comment_key
 OFFICIAL_KEYS = {
     "id", "created_time", "from", "name", "message", "parent", "recommendation_type", "review_text", "reviewer",
     "text", "timestamp", "username", "parent_id", "hidden", "media_type", "caption", "permalink",
+    "updated_time", "comments_count",
     "paging", "cursors", "before", "after", "next", "data", "error", "type", "code", "error_subcode", "fbtrace_id"}
 GRAPH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$")
 DATA = sample_data(seed=7, pages=2, days=5)
@@ -318,3 +319,198 @@ def test_an_incremental_run_reads_one_comment_page_per_post(graph):
     post_pages = -(-posts // 2)  # the client's limit is 2
     assert [r["created_time"] for r in incremental.records] == [max(r["created_time"] for r in full.records)]
     assert incremental.pages <= post_pages + posts < full.pages
+
+
+# -- reading what changed: the comments horizon, Graph's change signals, the slow re-read ----------------------------
+# A month of the generator's Graph traffic (two institutions), read day by day as the pipeline does:
+# each run's window is [previous cutoff - lookback, cutoff), the fake's clock a few minutes past the cutoff.
+HISTORY_END = datetime(2026, 4, 9, tzinfo=timezone.utc)
+HISTORY_DAYS = 30
+HORIZON, PERIOD = timedelta(days=3), 7  # the documented defaults
+
+
+def month_of_traffic() -> dict:
+    from webcare.generator.graph_traffic import graph_traffic
+    from webcare.generator.institutions import load_institutions
+
+    return graph_traffic(42, load_institutions(2), (HISTORY_END - timedelta(days=HISTORY_DAYS), HISTORY_END))
+
+
+def visible(item: dict, field: str, clock: datetime) -> bool:
+    return parse_graph_time(item.get("visible_from") or item[field]) <= clock
+
+
+def rereads_on(object_id: str, day) -> bool:
+    """The documented rotation: an older post or medium is re-read when crc32(id) mod 7 = the day's ordinal mod 7."""
+    import zlib
+
+    return zlib.crc32(object_id.encode()) % PERIOD == day.toordinal() % PERIOD
+
+
+def run_window(cutoff: datetime) -> tuple[datetime, datetime]:
+    from webcare.sources.facebook import LOOKBACK
+
+    return cutoff - timedelta(days=1) - LOOKBACK, cutoff
+
+
+def comment_paths(fake: FakeGraph, since: int) -> list[str]:
+    return [path for _, path, _, _ in fake.requests_log[since:] if path.endswith("/comments")]
+
+
+def loaded_counts(records: list[dict]) -> dict[str, int]:
+    """What the warehouse counts per medium: the distinct comments and replies loaded."""
+    ids: dict[str, set] = {}
+    for record in records:
+        ids.setdefault(record["media_id"], set()).add(record["id"])
+    return {media_id: len(found) for media_id, found in ids.items()}
+
+
+def expected_posts(page: dict, since: datetime, cutoff: datetime, clock: datetime) -> set[str]:
+    """The posts an incremental run reads, from the documented rule: created within the horizon before
+    the window, or commented at or after ``since`` (Graph's updated_time), or on their re-read day."""
+    chosen = set()
+    for post in page["posts"]:
+        created = parse_graph_time(post["created_time"])
+        if created > clock:
+            continue
+        last_comment = max([created] + [parse_graph_time(c["created_time"]) for c in page["comments"][post["id"]]
+                                        if visible(c, "created_time", clock)])
+        if created >= since - HORIZON or last_comment >= since or rereads_on(post["id"], (cutoff - timedelta(seconds=1)).date()):
+            chosen.add(post["id"])
+    return chosen
+
+
+def test_an_incremental_day_reads_only_the_posts_the_rule_names_and_every_new_comment():
+    """At a month of history: the posts list, then one newest-first page for each post the documented rule names
+    (no other post's comments), and exactly the comments of the window; Instagram the same by comments_count."""
+    data = month_of_traffic()
+    cutoff = HISTORY_END
+    since, _ = run_window(cutoff)
+    with FakeGraph(data, clock=cutoff + timedelta(minutes=5)) as fake:
+        graph_client = client(fake, limit=100)
+        for page_id, page in data["pages"].items():
+            full = fetch_page_comments(graph_client, page_id, None, until=cutoff)
+            before = len(fake.requests_log)
+            incremental = fetch_page_comments(graph_client, page_id, since, until=cutoff)
+            wanted = expected_posts(page, since, cutoff, fake.api.clock)
+            assert sorted(comment_paths(fake, before)) == sorted(f"/v21.0/{post_id}/comments" for post_id in wanted)
+            assert incremental.pages == len(fake.requests_log) - before == 1 + len(wanted)
+            assert incremental.pages <= 0.55 * full.pages and len(page["posts"]) > 20
+            new = {c["id"] for cs in page["comments"].values() for c in cs
+                   if since <= parse_graph_time(c["created_time"]) < cutoff}
+            day = (cutoff - timedelta(seconds=1)).date()
+            reread = {c["id"] for post_id, cs in page["comments"].items() for c in cs
+                      if rereads_on(post_id, day) and parse_graph_time(c["created_time"]) < cutoff}  # kept whole
+            older_posts = {post["id"] for post in page["posts"] if parse_graph_time(post["created_time"]) < since - HORIZON}
+            assert new and reread - new and {r["id"] for r in incremental.records} == new | reread
+            assert any(r["post_id"] in older_posts for r in incremental.records)  # comments on old posts came too
+
+        for user_id, user in data["ig_users"].items():
+            day_before = fetch_instagram_comments(graph_client, user_id, None, until=cutoff - timedelta(days=1))
+            full = fetch_instagram_comments(graph_client, user_id, None, until=cutoff)
+            before = len(fake.requests_log)
+            incremental = fetch_instagram_comments(graph_client, user_id, since, until=cutoff,
+                                                   loaded=loaded_counts(day_before.records))
+            every = ig_every(user)
+            seen = loaded_counts(day_before.records)
+            wanted = {m["id"] for m in user["media"]
+                      if parse_graph_time(m["timestamp"]) >= since - HORIZON
+                      or sum(1 for c in every if c["media_id"] == m["id"] and visible(c, "timestamp", fake.api.clock))
+                      != seen.get(m["id"], 0)
+                      or rereads_on(m["id"], (cutoff - timedelta(seconds=1)).date())}
+            assert sorted(comment_paths(fake, before)) == sorted(f"/v21.0/{media_id}/comments" for media_id in wanted)
+            assert len(wanted) < len(user["media"]) / 2 and incremental.pages < 0.5 * full.pages
+            new = {c["id"] for c in every if since <= parse_graph_time(c["timestamp"]) < cutoff}
+            reread = {c["id"] for c in every if rereads_on(c["media_id"], (cutoff - timedelta(seconds=1)).date())
+                      and parse_graph_time(c["timestamp"]) < cutoff}
+            assert new and {r["id"] for r in incremental.records} == new | reread
+
+
+def ig_every(user: dict) -> list[dict]:
+    """Every comment and reply of an account, with the medium it is on."""
+    media_of = {c["id"]: media_id for media_id, cs in user["comments"].items() for c in cs}
+    return [{**c, "media_id": media_id} for media_id, cs in user["comments"].items() for c in cs] + [
+        {**r, "media_id": media_of[parent]} for parent, rs in user["replies"].items() for r in rs]
+
+
+def old_post_not_reread_for(page: dict, days: list, cutoff: datetime) -> dict:
+    """A post older than the horizon whose slow re-read day is none of ``days[:-1]`` but is ``days[-1]``."""
+    for post in page["posts"]:
+        if parse_graph_time(post["created_time"]) < cutoff - timedelta(days=10) and \
+                [rereads_on(post["id"], day) for day in days] == [False] * (len(days) - 1) + [True]:
+            return post
+    raise AssertionError("no post with that rotation in the generated month")
+
+
+def test_a_new_comment_on_a_recent_or_an_old_post_is_read_the_next_day():
+    """A patient's comment on yesterday's post (within the horizon) and one on a post a month old (Graph's
+    updated_time moves) are both in the next day's run; no run before the comment has it."""
+    data = month_of_traffic()
+    page_id, page = next(iter(data["pages"].items()))
+    cutoff = HISTORY_END + timedelta(days=1)
+    since, _ = run_window(cutoff)
+    day = (cutoff - timedelta(seconds=1)).date()
+    recent = max(page["posts"], key=lambda p: p["created_time"])
+    old = next(p for p in page["posts"] if parse_graph_time(p["created_time"]) < cutoff - timedelta(days=20)
+               and not rereads_on(p["id"], day))
+    template = next(c for cs in page["comments"].values() for c in cs if "parent" not in c and "from" in c)
+    added = []
+    for post, hours in ((recent, 3), (old, 9)):
+        comment = {**template, "id": f"{post['id'].split('_')[1]}_99000000000000{hours:02d}",
+                   "created_time": graph_time_of(cutoff - timedelta(hours=hours))}
+        page["comments"][post["id"]].append(comment)
+        added.append(comment["id"])
+    with FakeGraph(data, clock=cutoff + timedelta(minutes=5)) as fake:
+        graph_client = client(fake, limit=100)
+        earlier = fetch_page_comments(graph_client, page_id, *run_window(cutoff - timedelta(days=1)))
+        assert not set(added) & {r["id"] for r in earlier.records}
+        before = len(fake.requests_log)
+        next_day = fetch_page_comments(graph_client, page_id, since, until=cutoff)
+        assert set(added) <= {r["id"] for r in next_day.records}
+        assert {f"/v21.0/{recent['id']}/comments", f"/v21.0/{old['id']}/comments"} <= set(comment_paths(fake, before))
+
+
+def graph_time_of(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S+0000")
+
+
+def test_a_comment_graph_does_not_signal_arrives_on_the_posts_slow_reread_day_and_not_before():
+    """A comment held for moderation and approved two days after it was written: its created_time is before every
+    later window and the post's updated_time does not move past it. Daily runs do not read it until the post's
+    re-read day (once a week by id), which keeps everything before the cutoff: it arrives then, and only then."""
+    data = month_of_traffic()
+    page_id, page = next(iter(data["pages"].items()))
+    user_id, user = next(iter(data["ig_users"].items()))
+    first_cutoff = HISTORY_END + timedelta(days=1)
+    cutoffs = [first_cutoff + timedelta(days=n) for n in range(PERIOD)]
+    days = [(c - timedelta(seconds=1)).date() for c in cutoffs]
+    written, approved = first_cutoff - timedelta(days=2), first_cutoff - timedelta(hours=2)
+    # how many runs pass before the chosen post's re-read day: the longest wait the rotation allows but one
+    post = old_post_not_reread_for(page, days[:5], first_cutoff)
+    template = next(c for cs in page["comments"].values() for c in cs if "parent" not in c and "from" in c)
+    late = {**template, "id": f"{post['id'].split('_')[1]}_9900000000000077", "created_time": graph_time_of(written),
+            "visible_from": graph_time_of(approved)}
+    page["comments"][post["id"]].append(late)
+    medium = next(m for m in user["media"] if parse_graph_time(m["timestamp"]) < first_cutoff - timedelta(days=10)
+                  and [rereads_on(m["id"], d) for d in days[:3]] == [False, False, True])
+    commented = next(c for c in user["comments"][medium["id"]] if not c["hidden"])
+    late_reply = {**commented, "id": "17999999999999977", "timestamp": graph_time_of(written),
+                  "visible_from": graph_time_of(approved), "parent_id": commented["id"], "from": {
+                      "id": user_id, "username": user["username"]}, "username": user["username"]}
+    user["replies"].setdefault(commented["id"], []).append(late_reply)
+
+    with FakeGraph(data, clock=first_cutoff - timedelta(days=1)) as fake:
+        graph_client = client(fake, limit=100)
+        fake.set_clock(first_cutoff - timedelta(days=1) + timedelta(minutes=5))
+        history = fetch_instagram_comments(graph_client, user_id, None, until=first_cutoff - timedelta(days=1)).records
+        fb_seen, ig_seen = [], []
+        for cutoff in cutoffs:
+            fake.set_clock(cutoff + timedelta(minutes=5))
+            since, _ = run_window(cutoff)
+            fb_seen.append(late["id"] in {r["id"] for r in fetch_page_comments(graph_client, page_id, since, cutoff).records})
+            ig_run = fetch_instagram_comments(graph_client, user_id, since, cutoff, loaded=loaded_counts(history))
+            history += ig_run.records
+            ig_seen.append(late_reply["id"] in {r["id"] for r in ig_run.records})
+    assert fb_seen[:5] == [False, False, False, False, True]  # read on the post's re-read day, not before
+    assert ig_seen[:3] == [False, False, True]
+    assert sum(fb_seen) == 1 and sum(ig_seen) == 1  # and once: later windows do not reach back to it

@@ -40,3 +40,127 @@ def test_pseudonyms_are_salted_hashes(warehouse_url):
 
     (value,) = query(warehouse_url, "select private.pseudonymise('12345')")[0]
     assert value == hashlib.sha256(b"test-salt:12345").hexdigest()
+
+
+# -- raw partitioned by month (issue 12) -------------------------------------------------------------------------------
+def partitions_of(url: str, table: str, account: str) -> dict[str, list[str]]:
+    rows = query(url, f"select tableoid::regclass::text, record_key from raw.{table} where account_id = %s"
+                      " order by 2", (account,))
+    found: dict[str, list[str]] = {}
+    for partition, key in rows:
+        found.setdefault(partition, []).append(key)
+    return found
+
+
+def x_batch(records: list, batch_date: str, run_id: str, account: str = "partition-test") -> dict:
+    return {"meta": {"source": "x_mentions", "account_id": account, "run_id": run_id, "batch_date": batch_date,
+                     "extracted_at": f"{batch_date}T23:00:00+00:00", "cursor_before": None, "cursor_after": None},
+            "records": records}
+
+
+def generated_mentions(count: int) -> list[dict]:
+    """Mentions from the generator (a month of one institution's X traffic), as the API serves them."""
+    from datetime import datetime, timezone
+
+    from webcare.generator.institutions import load_institutions
+    from webcare.generator.x_traffic import x_traffic
+
+    tweets, _ = x_traffic(5, load_institutions(1), (datetime(2026, 1, 20, tzinfo=timezone.utc),
+                                                    datetime(2026, 2, 10, tzinfo=timezone.utc)))
+    return [line["tweet"] for line in tweets][:count]
+
+
+def test_raw_rows_go_to_the_partition_of_their_creation_month_and_reruns_in_other_months_add_nothing(warehouse_url):
+    """A month of generated mentions spans January and February: each row is in the partition of the UTC
+    month of its created_at (a Graph time with an offset too), whatever the batch's date; the same records
+    loaded again by a run in May (another batch date, another loading month) are recognised, none twice."""
+    from webcare.load import load_batch
+
+    account = "partition-test"
+    mentions = generated_mentions(400)
+    months = {m["created_at"][:7] for m in mentions}
+    assert months == {"2026-01", "2026-02"}
+    try:
+        first = load_batch(x_batch(mentions, "2026-02-10", "run-feb"), warehouse_url)
+        assert first.inserted == len({m["id"] for m in mentions}) > 300
+        found = partitions_of(warehouse_url, "x_mentions", account)
+        expected = {}
+        for m in mentions:
+            expected.setdefault(f"raw.x_mentions_p{m['created_at'][:4]}_{m['created_at'][5:7]}", set()).add(m["id"])
+        assert {p: set(keys) for p, keys in found.items()} == expected
+        assert query(warehouse_url, "select count(*) from raw.x_mentions_default")[0][0] == 0
+        again = load_batch(x_batch(mentions, "2026-05-02", "run-may"), warehouse_url)
+        assert (again.inserted, again.seen_before) == (0, first.inserted)
+        assert query(warehouse_url, "select count(*) from raw.x_mentions where account_id = %s",
+                     (account,)) == [(first.inserted,)]
+        # Graph writes +0000, but a time with another offset is its UTC month: 23:30 -02:00 on 31 March is April
+        comment = {"id": "90019_91019", "post_id": "100255000000002_90019", "message": "Hola",
+                   "created_time": "2026-03-31T23:30:00-0200", "from": {"id": "7700000000000001", "name": "Ana"}}
+        load_batch({"meta": {**x_batch([], "2026-04-01", "run-apr", account)["meta"], "source": "facebook_comments"},
+                    "records": [comment]}, warehouse_url)
+        assert partitions_of(warehouse_url, "facebook_comments", account) == {
+            "raw.facebook_comments_p2026_04": ["90019_91019"]}
+    finally:
+        for table in ("x_mentions", "facebook_comments", "load_batches"):
+            query(warehouse_url, f"delete from raw.{table} where account_id = %s returning 1", (account,))
+
+
+OLD_RAW_TABLE_DDL = """
+create schema if not exists raw;
+create table raw.x_mentions (
+    raw_id bigserial primary key, record_key text not null, account_id text not null, payload jsonb not null,
+    payload_sha256 text not null, run_id text not null, batch_date date not null, extracted_at timestamptz not null,
+    loaded_at timestamptz not null default now(), unique (account_id, record_key, payload_sha256));
+create index x_mentions_batch_date on raw.x_mentions (batch_date);
+create view public.old_view as select record_key from raw.x_mentions;
+"""
+
+
+def test_bootstrap_partitions_an_existing_unpartitioned_raw_table_keeping_every_row(warehouse_url):
+    """A warehouse from before issue 12: its raw.x_mentions is an ordinary table with rows (loaded the old
+    way) and a view on it. Bootstrap turns it into the partitioned table with every row and raw_id kept,
+    the sequence carried on, and a later load of the same records finds them loaded."""
+    import psycopg2
+    from urllib.parse import urlsplit, urlunsplit
+
+    from webcare import warehouse
+    from webcare.load import canonical_json, load_batch, sha256
+
+    name = "webcare_migration_test"
+    url = urlunsplit(urlsplit(warehouse_url)._replace(path=f"/{name}"))
+    admin = psycopg2.connect(warehouse_url)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f"drop database if exists {name} with (force)")
+        cur.execute(f"create database {name}")
+    mentions = generated_mentions(250)
+    try:
+        with psycopg2.connect(url) as conn, conn.cursor() as cur:
+            cur.execute(OLD_RAW_TABLE_DDL)
+            for n, mention in enumerate(mentions):
+                text = canonical_json(mention)
+                cur.execute("insert into raw.x_mentions (record_key, account_id, payload, payload_sha256, run_id,"
+                            " batch_date, extracted_at) values (%s, 'old', %s, %s, 'run-old', %s, now())",
+                            (mention["id"], text, sha256(text), "2026-02-10" if n % 2 else "2026-01-31"))
+        conn.close()
+        before = query(url, "select raw_id, record_key, payload, payload_sha256, run_id, batch_date, extracted_at,"
+                            " loaded_at from raw.x_mentions order by raw_id")
+        assert len(before) == 250
+        warehouse.bootstrap(url)
+        assert query(url, "select relkind from pg_class where oid = 'raw.x_mentions'::regclass") == [("p",)]
+        after = query(url, "select raw_id, record_key, payload, payload_sha256, run_id, batch_date, extracted_at,"
+                           " loaded_at from raw.x_mentions order by raw_id")
+        assert after == before
+        assert {p for p, _ in query(url, "select tableoid::regclass::text, 1 from raw.x_mentions")} == {
+            "raw.x_mentions_p2026_01", "raw.x_mentions_p2026_02"}
+        assert query(url, "select to_regclass('raw.x_mentions_unpartitioned'), to_regclass('public.old_view')") == [
+            (None, None)]  # the old table is gone, and the view on it (dbt's views are rebuilt by dbt)
+        again = load_batch(x_batch(mentions, "2026-06-01", "run-new", account="old"), url)
+        assert (again.inserted, again.seen_before) == (0, len({m["id"] for m in mentions}))
+        fresh = load_batch(x_batch([{**mentions[0], "text": "editado"}], "2026-06-01", "run-new2", account="old"), url)
+        assert fresh.inserted == 1
+        assert query(url, "select max(raw_id) from raw.x_mentions")[0][0] == before[-1][0] + 1  # the sequence goes on
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f"drop database if exists {name} with (force)")
+        admin.close()

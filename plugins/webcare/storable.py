@@ -94,12 +94,24 @@ def problem(record: object) -> str | None:
 
 
 def serialise(record: object) -> tuple[str | None, str | None]:
-    """(canonical JSON, None) when PostgreSQL can store the record, else (None, reason)."""
-    reason = problem(record)
-    if reason:
-        return None, reason
-    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    size = len(text.encode("utf-8"))
+    """(canonical JSON, None) when PostgreSQL can store the record, else (None, reason).
+
+    The walk of ``problem`` runs only when the canonical text could hide a problem: JSON writes a
+    NUL as ``\\u0000``, a lone surrogate does not encode to UTF-8, ``allow_nan=False`` refuses
+    infinities and NaN, and a text with at most ``MAX_DEPTH`` brackets cannot nest deeper. Anything
+    else is judged (and its reason named) by the walk, as before."""
+    try:
+        text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        size = len(text.encode("utf-8"))
+    except (ValueError, UnicodeEncodeError, RecursionError):
+        text = None
+    if text is None or "\\u0000" in text or text.count("{") + text.count("[") > MAX_DEPTH:
+        reason = problem(record)
+        if reason:
+            return None, reason
+        if text is None:
+            text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            size = len(text.encode("utf-8"))
     if size > MAX_RECORD_BYTES:
         return None, f"larger than {MAX_RECORD_BYTES:,} bytes ({size:,} bytes)"
     return text, None

@@ -139,9 +139,22 @@ def transaction(url: str | None = None):
         conn.close()
 
 
+# Raw tables are partitioned by month (issue 12), created here, outside dbt. The partition key is
+# `created_month`, the UTC month of the record's own creation time (the source's `created_field`,
+# parsed at load: webcare.load.created_month): the same record version always has the same one, so
+# the unique key (which must hold the partition key) still stops a rerun in another month, or a
+# re-read a year later, from loading it twice (a month of loading or of batch_date would not). A
+# month's partition is created before the first row of that month arrives (`ensure_partitions`: by
+# the loader for the months of its batch, by bootstrap for this month and the next); the default
+# partition catches anything else. Indexes, on every partition: the unique key (the loader's
+# "already loaded" probe by account and key, and its conflict target) and BRIN indexes on raw_id,
+# loaded_at and batch_date: raw is append-only, so those follow the physical order, and a BRIN
+# index serves the incremental filters (raw_id or loaded_at watermarks, the raw gate's batch_date)
+# for almost nothing at load time. raw_id stays unique by its sequence (no primary key: it would
+# have to hold the partition key).
 RAW_TABLE_DDL = """
 create table if not exists raw.{table} (
-    raw_id          bigserial primary key,
+    raw_id          bigserial,
     record_key      text        not null,  -- the API's own id (tweet id, review resource name)
     account_id      text        not null,  -- the institution account the record was read from
     payload         jsonb       not null,  -- the record exactly as the API returned it
@@ -150,10 +163,118 @@ create table if not exists raw.{table} (
     batch_date      date        not null,  -- the day the run extracted (its data interval)
     extracted_at    timestamptz not null,
     loaded_at       timestamptz not null default now(),
-    unique (account_id, record_key, payload_sha256)
-);
-create index if not exists {table}_batch_date on raw.{table} (batch_date);
+    created_month   date        not null,  -- partition key: first day of the UTC month of its creation time
+    unique (account_id, record_key, payload_sha256, created_month)
+) partition by range (created_month);
+create table if not exists raw.{table}_default partition of raw.{table} default;
+create index if not exists {table}_raw_id on raw.{table} using brin (raw_id);
+create index if not exists {table}_loaded_at on raw.{table} using brin (loaded_at);
+create index if not exists {table}_batch_date on raw.{table} using brin (batch_date);
 """
+PARTITION_DDL = """create table if not exists raw.{name} partition of raw.{table}
+    for values from ('{start}') to ('{end}')"""
+
+
+def partition_name(table: str, month) -> str:
+    return f"{table}_p{month:%Y_%m}"
+
+
+def ensure_partitions(cur, table: str, months) -> list[str]:
+    """Create the monthly partitions of ``raw.<table>`` for ``months`` (first days of months) that do
+    not exist yet, in the caller's transaction; returns the names created. Rows of such a month
+    that sit in the default partition (loaded before its partition existed) move into it."""
+    import datetime as dt
+
+    cur.execute("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                " join pg_class p on p.oid = i.inhparent join pg_namespace n on n.oid = p.relnamespace"
+                " where n.nspname = 'raw' and p.relname = %s", (table,))
+    existing = {name for (name,) in cur.fetchall()}
+    created = []
+    for month in sorted(set(months)):
+        name = partition_name(table, month)
+        if name in existing:
+            continue
+        end = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        cur.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"webcare.partition.{table}",))
+        cur.execute("select to_regclass(%s)", (f"raw.{name}",))
+        if cur.fetchone()[0] is not None:  # another loader made it meanwhile
+            continue
+        cur.execute(f"create temporary table moving (like raw.{table}) on commit drop")
+        cur.execute(f"with moved as (delete from raw.{table}_default where created_month >= %s and created_month < %s"
+                    f" returning *) insert into moving select * from moved", (month, end))
+        cur.execute(PARTITION_DDL.format(name=name, table=table, start=month, end=end))
+        cur.execute(f"insert into raw.{table} select * from moving")
+        cur.execute("drop table moving")
+        created.append(name)
+    return created
+
+
+def months_ahead(today=None) -> list:
+    """This month and the next (first days): the partitions bootstrap creates ahead of the loads."""
+    import datetime as dt
+
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    this = today.replace(day=1)
+    return [this, dt.date(this.year + this.month // 12, this.month % 12 + 1, 1)]
+
+
+def _raw_kind(cur, table: str) -> str | None:
+    """'p' for a partitioned raw table, 'r' for an ordinary one (before issue 12), None when absent."""
+    cur.execute("select c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                " where n.nspname = 'raw' and c.relname = %s", (table,))
+    row = cur.fetchone()
+    return row[0] if row else None
+
+
+def migrate_to_partitions(cur, source) -> int:
+    """Turn an unpartitioned ``raw.<table>`` (a warehouse from before issue 12) into the partitioned
+    one, every row kept with its raw_id, in the caller's transaction; returns the rows moved.
+
+    The old table is renamed (its constraints, indexes and sequence too), the new one created, the
+    rows copied with their ``created_month`` computed by the loader's own function (so a later
+    load of the same record finds it), the sequence carried on, and the old table dropped. Views
+    on it (dbt's staging views, rebuilt by every ``dbt build``) go with it."""
+    from webcare.load import created_month
+
+    table, old = source.table, f"{source.table}_unpartitioned"
+    cur.execute("select pg_get_serial_sequence(%s, 'raw_id')", (f"raw.{table}",))
+    (sequence,) = cur.fetchone()
+    cur.execute(f"alter table raw.{table} rename to {old}")
+    cur.execute("select conname from pg_constraint where conrelid = %s::regclass", (f"raw.{old}",))
+    for (name,) in cur.fetchall():
+        cur.execute(f'alter table raw.{old} rename constraint "{name}" to "{old}_{name}"')
+    cur.execute("select indexname from pg_indexes where schemaname = 'raw' and tablename = %s"
+                " and indexname not like %s", (old, f"{old}%"))
+    for (name,) in cur.fetchall():
+        cur.execute(f'alter index raw."{name}" rename to "{old}_{name}"')
+    if sequence:
+        cur.execute(f"alter sequence {sequence} rename to {old}_raw_id_seq")
+    cur.execute(RAW_TABLE_DDL.format(table=table))
+    columns = "raw_id, record_key, account_id, payload, payload_sha256, run_id, batch_date, extracted_at, loaded_at"
+    import json
+
+    import psycopg2.extras
+
+    moved = 0
+    with cur.connection.cursor(name=f"migrate_{table}") as rows:  # streamed: the table may be large
+        rows.itersize = 10_000
+        rows.execute(f"select {columns.replace('payload,', 'payload::text,')} from raw.{old} order by raw_id")
+        while True:
+            chunk = rows.fetchmany(10_000)
+            if not chunk:
+                break
+            chunk = [(*row, created_month(source.name, json.loads(row[3]))) for row in chunk]  # payload text kept
+            ensure_partitions(cur, table, {row[-1] for row in chunk})
+            psycopg2.extras.execute_values(cur, f"insert into raw.{table} ({columns}, created_month) values %s",
+                                           chunk, template="(%s, %s, %s, %s::jsonb, %s, %s, %s, %s, %s, %s)",
+                                           page_size=1000)
+            moved += len(chunk)
+    if moved:
+        cur.execute(f"select setval(pg_get_serial_sequence(%s, 'raw_id'), (select max(raw_id) from raw.{old}))",
+                    (f"raw.{table}",))
+    cur.execute(f"drop table raw.{old} cascade")
+    return moved
+
 
 BOOTSTRAP_DDL = """
 create schema if not exists raw;
@@ -387,7 +508,13 @@ def _bootstrapped(url: str) -> bool:
         cur.execute("select pg_advisory_xact_lock(hashtext('webcare.bootstrap'))")
         cur.execute(BOOTSTRAP_DDL)
         for source in SOURCES.values():
+            if _raw_kind(cur, source.table) == "r":  # unpartitioned, from before issue 12
+                moved = migrate_to_partitions(cur, source)
+                import logging
+
+                logging.getLogger(__name__).warning("raw.%s: partitioned by month, %d rows kept", source.table, moved)
             cur.execute(RAW_TABLE_DDL.format(table=source.table))
+            ensure_partitions(cur, source.table, months_ahead())
         cur.execute("insert into private.settings values ('pseudonym_salt', %s)"
                     " on conflict (name) do update set value = excluded.value", (config.pseudonym_salt(),))
         cur.execute("select 1 from pg_roles where rolname = %s", (BI_ROLE,))

@@ -5,7 +5,11 @@
 Shapes follow the official ones: cursor paging ``{"data", "paging": {"cursors": {"before", "after"}, "next"}}``
 (no ``next`` on the last page), ``limit`` (default 25, at most 100), ``fields`` projection, times written
 ``2025-03-30T09:15:00+0000``, errors ``{"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}``.
-An object is visible once its ``created_time``/``timestamp`` is not after the clock.
+An object is visible once its ``created_time``/``timestamp`` is not after the clock, or, when the data gives
+it a ``visible_from`` (never served: a comment held for moderation and approved later), once that is not.
+Computed fields, as Graph documents them: a Post's ``updated_time`` is the later of its creation and its
+newest visible comment ("created, edited, or a user comments on the post"); an IG Media's
+``comments_count`` counts its visible comments and their replies (hidden ones included).
 
 Faults (``add_fault``), each with a ``match`` substring of ``path?query``, optional ``times`` (1) and
 ``after_pages`` (that many matching requests pass first):
@@ -39,11 +43,11 @@ SERVER_ERRORS = {500: (1, "An unknown error has occurred."), 502: (1, "An unknow
                  503: (2, "Service temporarily unavailable")}
 # node type -> (fields it has, fields returned when none are asked for)
 NODES = {
-    "Post": ({"id", "created_time", "message"}, ("created_time", "message", "id")),
+    "Post": ({"id", "created_time", "updated_time", "message"}, ("created_time", "message", "id")),
     "Comment": ({"id", "created_time", "from", "message", "parent"}, ("created_time", "from", "message", "id")),
     "Recommendation": ({"created_time", "recommendation_type", "review_text", "reviewer"},
                        ("created_time", "recommendation_type", "review_text")),
-    "IGMedia": ({"id", "caption", "media_type", "permalink", "timestamp", "username"}, ("id",)),
+    "IGMedia": ({"id", "caption", "comments_count", "media_type", "permalink", "timestamp", "username"}, ("id",)),
     "IGComment": ({"id", "text", "timestamp", "username", "from", "parent_id", "hidden"}, ("timestamp", "text", "id")),
 }
 EDGES = {"posts": "Post", "comments": "Comment", "ratings": "Recommendation", "media": "IGMedia"}
@@ -56,6 +60,11 @@ def graph_time(moment: datetime) -> str:
 
 def parse_graph_time(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S%z").astimezone(timezone.utc)
+
+
+def visible_at(item: dict, field: str) -> datetime:
+    """When an object becomes visible: its ``visible_from`` if the data gives one, else its creation time."""
+    return parse_graph_time(item.get("visible_from") or item[field])
 
 
 class GraphError(Exception):
@@ -226,9 +235,11 @@ class GraphApi:
                 items.sort(key=lambda c: c["created_time"])
                 if query.get("order", "chronological") == "reverse_chronological":
                     items.reverse()
-            visible = [i for i in items if parse_graph_time(i["created_time"]) <= self.clock]
+            visible = [i for i in items if visible_at(i, "created_time") <= self.clock]
             if node in ("Post", "Comment") and parse_graph_time(self.node(object_id)["created_time"]) > self.clock:
                 visible = []
+            if edge == "posts":
+                visible = [{**post, "updated_time": self.updated_time(page, post)} for post in visible]
         else:
             user = self.data["ig_users"][owner_id]
             if edge == "media":
@@ -237,9 +248,23 @@ class GraphApi:
                 items = sorted(user.get("comments", {}).get(object_id, []), key=lambda c: c["timestamp"], reverse=True)
             else:
                 items = sorted(user.get("replies", {}).get(object_id, []), key=lambda c: c["timestamp"])
-            visible = [i for i in items if parse_graph_time(i["timestamp"]) <= self.clock]
+            visible = [i for i in items if visible_at(i, "timestamp") <= self.clock]
+            if edge == "media":
+                visible = [{**medium, "comments_count": self.comments_count(user, medium["id"])} for medium in visible]
         return visible, {"replies": "IGComment", "comments": "IGComment" if kind == "ig_user" else "Comment"}.get(
             edge, EDGES.get(edge))
+
+    def updated_time(self, page: dict, post: dict) -> str:
+        """The later of the post's creation and its newest visible comment (Graph's ``updated_time``)."""
+        times = [post["created_time"]] + [c["created_time"] for c in page.get("comments", {}).get(post["id"], [])
+                                          if visible_at(c, "created_time") <= self.clock]
+        return graph_time(max(parse_graph_time(t) for t in times))
+
+    def comments_count(self, user: dict, media_id: str) -> int:
+        """Visible comments of a medium and their visible replies (Graph's ``comments_count``)."""
+        comments = [c for c in user.get("comments", {}).get(media_id, []) if visible_at(c, "timestamp") <= self.clock]
+        return len(comments) + sum(visible_at(r, "timestamp") <= self.clock
+                                   for c in comments for r in user.get("replies", {}).get(c["id"], []))
 
     def post_of(self, page: dict, comment_id: str) -> str:
         return next(post_id for post_id, comments in page.get("comments", {}).items()

@@ -1,10 +1,26 @@
 """Facebook Graph API v21.0: patients' comments on a page's posts, the page's own replies, and its ratings.
 
 The page's replies are comments too (``from.id`` is the page, ``parent`` the comment answered), so one
-``filter=stream`` read of each post's comments gives both. Comments on old posts keep arriving, so
-every run reads every post's comments and keeps those newer than the cursor (the newest
-``created_time`` seen). Ratings (recommendations) need a permission recent Graph versions rarely grant:
-without it the run logs a warning and loads none instead of failing.
+``filter=stream`` read of each post's comments gives both. Ratings (recommendations) need a
+permission recent Graph versions rarely grant: without it the run logs a warning and loads none
+instead of failing.
+
+**Which posts' comments a run reads** (``read_plan``; docs/decision-log.md, "Graph comments"). Graph
+has no "since" on comment edges, and comments keep arriving on old posts. A full extraction (no
+cursor) reads every post's comments. An incremental run lists the posts with their
+``updated_time`` (Graph: "the time the post was created, edited, or a user commented on it") and
+reads the comments of:
+
+- posts created within the horizon before its window (``WEBCARE_GRAPH_COMMENTS_HORIZON_DAYS``, 3):
+  every run, newest first, stopping at the first page that reaches back before ``since``;
+- older posts whose ``updated_time`` is at or after ``since`` (Graph says a comment came): the
+  same incremental read;
+- every older post on its slow re-read day, once every ``WEBCARE_GRAPH_SLOW_REREAD_DAYS`` (7) days
+  on a rotation by post id (``zlib.crc32`` of the id, modulo the period, against the run's day):
+  all its comments are read and every one created before the cutoff is kept (the loader
+  recognises those it has), so a comment the signal missed (approved by a moderator after the
+  lookback, or an ``updated_time`` that did not move) arrives at the latest at that post's next
+  slow re-read, even if runs were skipped meanwhile.
 
 5xx answers are retried with backoff by urllib3. A rate-limit error (codes 4, 17, 32, 613) is an
 HTTP 400 that urllib3 does not retry: with ``wait_on_rate_limit`` (what the DAG's hooks use) the
@@ -19,6 +35,7 @@ import logging
 import os
 import re
 import time
+import zlib
 from datetime import datetime, timedelta, timezone
 from typing import Iterator
 from urllib.parse import parse_qsl, urlsplit
@@ -49,6 +66,8 @@ TIMEOUT = (10, 60)  # seconds: connect, read
 # Comments can become visible after their created_time (held for moderation, then approved):
 # each run reads again this far back before its cursor; what was already loaded is recognised by content.
 LOOKBACK = timedelta(hours=6)
+# How a read of one post's (medium's) comments keeps what it reads (see read_plan).
+WINDOW, EVERYTHING = "window", "everything"
 
 
 class PermissionDenied(SourceError):
@@ -61,6 +80,57 @@ def page_size() -> int:
     if not 1 <= size <= 100:
         raise ValueError(f"WEBCARE_GRAPH_PAGE_SIZE must be within 1..100, not {size}")
     return size
+
+
+def comments_horizon() -> timedelta:
+    """Posts (media) created this long before a run's window have their comments read every run
+    (``WEBCARE_GRAPH_COMMENTS_HORIZON_DAYS``, default 3)."""
+    days = float(os.environ.get("WEBCARE_GRAPH_COMMENTS_HORIZON_DAYS", 3))
+    if days < 0:
+        raise ValueError(f"WEBCARE_GRAPH_COMMENTS_HORIZON_DAYS must be >= 0, not {days}")
+    return timedelta(days=days)
+
+
+def slow_reread_days() -> int:
+    """An older post (medium) is read whole once every this many days (``WEBCARE_GRAPH_SLOW_REREAD_DAYS``, 7)."""
+    days = int(os.environ.get("WEBCARE_GRAPH_SLOW_REREAD_DAYS", 7))
+    if days < 1:
+        raise ValueError(f"WEBCARE_GRAPH_SLOW_REREAD_DAYS must be >= 1, not {days}")
+    return days
+
+
+def slow_reread_day(object_id: str, run_day, period: int | None = None) -> bool:
+    """Whether ``run_day`` (a date) is the slow re-read day of a post or medium: a deterministic
+    rotation by id, so each older object is read once every ``period`` days and about 1/period of
+    them on any day."""
+    period = period or slow_reread_days()
+    return zlib.crc32(object_id.encode()) % period == run_day.toordinal() % period
+
+
+def run_day(since: datetime | None, until: datetime | None):
+    """The day a run reads: the day before its cutoff (the run's day), else the day of ``since``."""
+    moment = (until - timedelta(seconds=1)) if until else since or datetime.now(timezone.utc)
+    return moment.astimezone(timezone.utc).date()
+
+
+def read_plan(objects: list[tuple[str, datetime | None, bool]], since: datetime | None,
+              until: datetime | None) -> dict[str, str]:
+    """Which posts (media) a run reads, and how: ``{id: WINDOW | EVERYTHING}``; absent ids are not read.
+
+    ``objects`` are ``(id, created, changed)``, ``changed`` meaning Graph signals new comments
+    (Facebook: ``updated_time`` at or after ``since``; Instagram: ``comments_count`` differs from
+    what the warehouse loaded). Without ``since`` (a full extraction) everything is read.
+    """
+    if since is None:
+        return {object_id: EVERYTHING for object_id, _, _ in objects}
+    recent_from, day, period = since - comments_horizon(), run_day(since, until), slow_reread_days()
+    plan: dict[str, str] = {}
+    for object_id, created, changed in objects:
+        if created is None or created >= recent_from or changed:
+            plan[object_id] = WINDOW
+        if slow_reread_day(object_id, day, period):
+            plan[object_id] = EVERYTHING
+    return plan
 
 
 def parse_graph_time(value: object) -> datetime:
@@ -257,30 +327,40 @@ def as_instant(since: str | datetime | None) -> datetime | None:
 
 def fetch_page_comments(client: GraphClient, page_id: str, since: str | datetime | None,
                         until: datetime | None = None) -> Extracted:
-    """Comments and the page's replies on all of a page's posts, created in ``[since, until)``.
+    """Comments and the page's replies on a page's posts (those ``read_plan`` picks), created in
+    ``[since, until)`` (before ``until`` for a post on its slow re-read day).
 
     Records are the comment objects plus ``post_id``. The new cursor is ``until`` (everything
     before it has been read), or without ``until`` the newest ``created_time`` seen, or ``since``.
     A comment written at the cursor's very second is read twice at most, and loaded once.
     Comments are read newest first (``order=reverse_chronological``), so paging a post stops at
-    the first page that reaches back before ``since``: an incremental day reads one page per post.
+    the first page that reaches back before ``since`` (except on its slow re-read day).
     """
     since_at = as_instant(since)
-    post_pages = list(client.paged(f"{page_id}/posts", {"fields": "id,created_time"}))
+    post_pages = list(client.paged(f"{page_id}/posts", {"fields": "id,created_time,updated_time"}))
+    posts = {item["id"]: item for body in post_pages for item in body["data"]
+             if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    plan = read_plan([(post_id, _time_or_none(post, "created_time"),
+                       bool(since_at) and (_time_or_none(post, "updated_time") or since_at) >= since_at)
+                      for post_id, post in posts.items()], since_at, until)
     records: list = []
     pages, newest = len(post_pages), since_at
     for post_id in _ids(post_pages):
+        if post_id not in plan:
+            continue
+        keep_from = since_at if plan[post_id] == WINDOW else None
         for body in client.paged(f"{post_id}/comments", {"filter": "stream", "order": "reverse_chronological",
                                                           "fields": COMMENT_FIELDS}):
             pages += 1
             reached_older = False
             for comment in body["data"]:
                 created = _time_or_none(comment, "created_time")
-                reached_older = reached_older or bool(since_at and created and created < since_at)
-                if not in_window(created, since_at, until):
+                reached_older = reached_older or bool(keep_from and created and created < keep_from)
+                if not in_window(created, keep_from, until):
                     continue
                 records.append({**comment, "post_id": post_id} if isinstance(comment, dict) else comment)
-                newest = max(newest, created) if newest and created else newest or created
+                if created and (since_at is None or created >= since_at):
+                    newest = max(newest, created) if newest else created
             if reached_older:
                 break
     cursor = until if until else newest

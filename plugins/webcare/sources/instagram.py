@@ -1,10 +1,17 @@
 """Instagram Graph API v21.0: comments on an account's media and the replies to them, hidden ones included.
 
 Media → each medium's comments → each comment's replies (the account's answers among them, with
-``from.id`` the account and ``parent_id`` the comment). Replies come to old comments, so every
-run reads them all and keeps what is newer than the cursor. Comments the account hid are returned
+``from.id`` the account and ``parent_id`` the comment). Comments the account hid are returned
 with ``hidden: true`` and kept: hiding is a moderation decision worth measuring, not a deletion.
 Client, retries and errors are the Facebook ones (``webcare.sources.facebook.GraphClient``).
+
+**Which media a run reads** is Facebook's plan (``facebook.read_plan``): a full extraction reads
+every medium; an incremental run reads the media created within the horizon before its window,
+the older media whose ``comments_count`` (Graph: comments and replies on the medium) differs from
+the number of comments and replies the warehouse has loaded for it (``loaded_comment_counts``; a
+count that differs, for whatever reason, means a read, never a skip), and every older medium on its
+slow re-read day (once a week, by id), when all its comments are kept. Instagram's ``/replies`` has
+no order, so a medium that is read has every comment's replies read.
 """
 from __future__ import annotations
 
@@ -12,7 +19,8 @@ import re
 from datetime import datetime
 
 from webcare.sources import InvalidRecord
-from webcare.sources.facebook import GraphClient, _ids, _time_or_none, as_instant, in_window, parse_graph_time
+from webcare.sources.facebook import (WINDOW, GraphClient, _ids, _time_or_none, as_instant, in_window,
+                                      parse_graph_time, read_plan)
 from webcare.sources.x import Extracted
 from webcare.timestamps import to_rfc3339
 
@@ -44,26 +52,37 @@ def ig_comment_key(record: object) -> str:
 
 
 def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | datetime | None,
-                             until: datetime | None = None) -> Extracted:
-    """Comments and replies on all of an account's media with a ``timestamp`` in ``[since, until)``.
+                             until: datetime | None = None, loaded: dict[str, int] | None = None) -> Extracted:
+    """Comments and replies on an account's media (those ``read_plan`` picks) with a ``timestamp`` in
+    ``[since, until)`` (before ``until`` for a medium on its slow re-read day).
 
-    Records are the comment objects plus ``media_id``; the cursor is ``until``, or without it the
-    newest ``timestamp`` seen (RFC 3339), or ``since`` when nothing new came.
+    ``loaded`` is the number of comments and replies the warehouse holds per medium; without it
+    (unknown) every medium counts as changed. Records are the comment objects plus ``media_id``;
+    the cursor is ``until``, or without it the newest ``timestamp`` seen (RFC 3339), or ``since``
+    when nothing new came.
     """
     since_at = as_instant(since)
-    media_pages = list(client.paged(f"{ig_user_id}/media", {"fields": "id,timestamp"}))
+    media_pages = list(client.paged(f"{ig_user_id}/media", {"fields": "id,timestamp,comments_count"}))
+    media = {item["id"]: item for body in media_pages for item in body["data"]
+             if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    plan = read_plan([(media_id, _time_or_none(item, "timestamp"),
+                       loaded is None or item.get("comments_count") != loaded.get(media_id, 0))
+                      for media_id, item in media.items()], since_at, until)
     records: list = []
     pages, newest = len(media_pages), since_at
 
     def keep(comment: object, media_id: str) -> None:
         nonlocal newest
         created = _time_or_none(comment, "timestamp")
-        if not in_window(created, since_at, until):
+        if not in_window(created, since_at if plan[media_id] == WINDOW else None, until):
             return
         records.append({**comment, "media_id": media_id} if isinstance(comment, dict) else comment)
-        newest = max(newest, created) if newest and created else newest or created
+        if created and (since_at is None or created >= since_at):
+            newest = max(newest, created) if newest else created
 
     for media_id in _ids(media_pages):
+        if media_id not in plan:
+            continue
         comment_pages = list(client.paged(f"{media_id}/comments", {"fields": IG_COMMENT_FIELDS}))
         pages += len(comment_pages)
         for body in comment_pages:
@@ -78,7 +97,17 @@ def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | 
     return Extracted(records, to_rfc3339(cursor) if cursor else None, pages)
 
 
+def loaded_comment_counts(ig_user_id: str, url: str | None = None) -> dict[str, int]:
+    """Comments and replies loaded per medium of an account (distinct ids in raw.instagram_comments)."""
+    from webcare import warehouse
+
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("select payload ->> 'media_id', count(distinct record_key) from raw.instagram_comments"
+                    " where account_id = %s group by 1", (ig_user_id,))
+        return dict(cur.fetchall())
+
+
 def fetch(settings, ig_user_id: str, since: datetime | None, cutoff: datetime) -> Extracted:
     """The source hook for ``instagram_comments``: the window ``[since, cutoff)``."""
     return fetch_instagram_comments(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
-                                    ig_user_id, since, cutoff)
+                                    ig_user_id, since, cutoff, loaded_comment_counts(ig_user_id) if since else None)
