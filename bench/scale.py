@@ -494,6 +494,12 @@ def run_size(messages: int, args, server_url: str, work: Path, institutions: lis
         say(f"  measured daily run: webcare_daily for {args.run_day} (dag.test in a subprocess) ...")
         result.update(daily_run(url, work, home, home / "dataset", project, args.run_day))
         say(f"  daily run: {result['state']} in {result['daily_run_seconds']} s")
+        from kpi_question import measure
+
+        result["kpi_question"] = measure(url)  # the README's monthly question: marts vs staging (bench/kpi_question.py)
+        say(f"  the monthly KPI question: {result['kpi_question']['marts_seconds'] * 1000:.1f} ms from the marts,"
+            f" {result['kpi_question']['staging_seconds']:.2f} s from staging"
+            f" ({result['kpi_question']['staging_over_marts']:.0f}x), answers equal: {result['kpi_question']['answers_equal']}")
         result["disk_bytes"] = {"database": query(url, "select pg_database_size(current_database())")[0][0],
                                 "var": folder_bytes(home) - folder_bytes(home / "dataset"),
                                 "fake_api_dataset": folder_bytes(home / "dataset")}

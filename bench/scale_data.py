@@ -280,7 +280,8 @@ class RawWriter:
         """COPY one chunk's history records (tuples of generate_chunk); returns rows written."""
         import psycopg2
 
-        from webcare.load import split_records
+        from webcare import warehouse
+        from webcare.load import Splitter
         from webcare.sources import SOURCES
 
         groups: dict[tuple[str, str, date], list] = defaultdict(list)
@@ -289,15 +290,19 @@ class RawWriter:
         written = 0
         buffers: dict[str, io.StringIO] = defaultdict(io.StringIO)
         writers = {}
+        months: dict[str, set] = defaultdict(set)
         for (source, account, day), batch in sorted(groups.items()):
-            valid, rejected = split_records(source, batch)
+            valid, rejected = Splitter(source).add(batch)  # the loader's own: key, canonical JSON, sha, partition
             if rejected:
                 raise ValueError(f"the generator wrote a record the loader rejects: {rejected[0][2]}")
             run_id, extracted = history_run_id(day), (utc(day + timedelta(days=1)) + RUN_DELAY).isoformat()
             table = SOURCES[source].table
             writer = writers.setdefault(table, csv.writer(buffers[table]))
-            for key, text, digest in valid:  # a version written twice would break raw's unique key: COPY fails
-                writer.writerow((key, account, text, digest, run_id, day.isoformat(), extracted))
+            for key, text, digest, month in valid:  # a version written twice would break raw's unique key: COPY fails
+                # loaded when the daily run that read it ran (incremental staging and annotation go by it)
+                writer.writerow((key, account, text, digest, run_id, day.isoformat(), extracted, extracted,
+                                 month.isoformat()))
+                months[table].add(month)
                 self.inserted[source, account, day] += 1
                 written += 1
             self.received[source, account, day] += len(batch)
@@ -307,9 +312,10 @@ class RawWriter:
                 self.newest_google[account] = max(self.newest_google.get(account, ""), record["updateTime"])
         with psycopg2.connect(self.url) as conn, conn.cursor() as cur:
             for table, buffer in buffers.items():
+                warehouse.ensure_partitions(cur, table, months[table])  # raw is partitioned by creation month
                 buffer.seek(0)
                 cur.copy_expert(f"copy raw.{table} (record_key, account_id, payload, payload_sha256, run_id,"
-                                f" batch_date, extracted_at) from stdin with (format csv)", buffer)
+                                f" batch_date, extracted_at, loaded_at, created_month) from stdin with (format csv)", buffer)
         conn.close()
         self.total += written
         return written
