@@ -496,6 +496,8 @@ def run_size(messages: int, args, server_url: str, work: Path, institutions: lis
         say(f"  daily run: {result['state']} in {result['daily_run_seconds']} s")
         from kpi_question import measure
 
+        if result["state"] != "success":
+            raise RuntimeError(f"the daily run {result['state']}: see {home / 'daily_run.log'}")
         result["kpi_question"] = measure(url)  # the README's monthly question: marts vs staging (bench/kpi_question.py)
         say(f"  the monthly KPI question: {result['kpi_question']['marts_seconds'] * 1000:.1f} ms from the marts,"
             f" {result['kpi_question']['staging_seconds']:.2f} s from staging"

@@ -43,8 +43,30 @@ def target_dir() -> Path:
 HOLIDAY_COMMANDS = {"build", "run", "test"}
 
 
+SELECTING = {"--select", "-s", "--models", "-m"}
+
+
+def drop_intermediate_views(url: str) -> int:
+    """Drop every view of ``intermediate`` (the build that follows creates them afresh); returns how many.
+
+    Replacing a view makes dbt drop its old version with ``cascade``, and two of dbt's threads doing
+    that to views with a dependent in common can deadlock in PostgreSQL. While staging was views,
+    rebuilding them dropped the intermediate views (cascade) before every marts build; staging
+    tables are not dropped, so a build of everything below staging drops them first, here and not
+    in a dbt hook: dbt caches the relations it finds before its hooks run."""
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute("select format('drop view if exists %I.%I cascade', schemaname, viewname)"
+                    " from pg_views where schemaname = 'intermediate'")
+        statements = [row[0] for row in cur.fetchall()]
+        for statement in statements:
+            cur.execute(statement)
+    return len(statements)
+
+
 def run(args: list[str], url: str | None = None) -> None:
     url = warehouse.bootstrap(url)
+    if args and args[0] in ("build", "run") and not SELECTING & set(args):
+        drop_intermediate_views(url)  # every intermediate view is about to be built
     if args and args[0] in HOLIDAY_COMMANDS:
         from webcare import public_holidays
 
