@@ -463,7 +463,7 @@ def test_kpi_marts_match_the_truth_value_by_value(truth, warehouse_url, grain, p
 def test_full_refresh_and_incremental_marts_are_identical(next_day, warehouse_url):
     from webcare import dbt
 
-    tables = ("fct_interactions", "fct_responses", "fct_sla_events", "fct_backlog_daily",
+    tables = ("fct_interactions", "fct_responses", "fct_sla_events", "fct_backlog_daily", "fct_backlog_intervals",
               "mart_response_kpis_daily", "mart_response_kpis_weekly", "mart_response_kpis_monthly")
     incremental = {t: query(warehouse_url, f"select * from marts_build.{t} order by 1, 2, 3") for t in tables}
     dbt.run(["build", "--full-refresh", "--select", "marts"])
