@@ -336,7 +336,7 @@ def test_a_holiday_added_mid_history_and_a_new_schedule_change_the_marts_like_a_
     assert_marts_equal_truth(edges_url, expected, "marts_build")
     assert not query(edges_url, "select 1 from intermediate.int_business_intervals_expanded"
                                 " where institution_id = %s and local_date = %s", (holiday[0], holiday[1]))
-    tables = ("fct_interactions", "fct_sla_events", "fct_backlog_daily", "mart_response_kpis_daily",
+    tables = ("fct_interactions", "fct_sla_events", "fct_backlog_daily", "fct_backlog_intervals", "mart_response_kpis_daily",
               "mart_response_kpis_weekly", "mart_response_kpis_monthly")
     built = {t: query(edges_url, f"select * from marts_build.{t} order by 1, 2, 3") for t in tables}
     dbt.run(["build", "--full-refresh", "--exclude", "tag:staging", "resource_type:seed"])

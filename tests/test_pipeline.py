@@ -506,7 +506,7 @@ def test_full_refresh_and_incremental_marts_are_identical(next_day, warehouse_ur
     a full refresh of both from raw gives the same rows."""
     from webcare import dbt, tasks
 
-    tables = ("fct_interactions", "fct_responses", "fct_sla_events", "fct_backlog_daily",
+    tables = ("fct_interactions", "fct_responses", "fct_sla_events", "fct_backlog_daily", "fct_backlog_intervals",
               "mart_response_kpis_daily", "mart_response_kpis_weekly", "mart_response_kpis_monthly")
     kinds = dict(query(warehouse_url, "select table_name, table_type from information_schema.tables"
                                       " where table_schema = 'staging'"))
