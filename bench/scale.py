@@ -286,9 +286,14 @@ class PostgresMemory(threading.Thread):
     """Peak of the summed PSS (kB) of the PostgreSQL server's processes, sampled every 0.5 s."""
 
     def __init__(self, url: str):
+        import psycopg2
+
         super().__init__(daemon=True)
-        pid = query(url, "select pg_backend_pid()")[0][0]
-        self.postmaster = self.parent(pid)
+        conn = psycopg2.connect(url)  # open while its backend's parent is read: the postmaster
+        with conn.cursor() as cur:
+            cur.execute("select pg_backend_pid()")
+            self.postmaster = self.parent(cur.fetchone()[0])
+        conn.close()
         self.peak = 0
         self.stopping = threading.Event()
 
