@@ -54,7 +54,7 @@ in that server instead):
 Airflow's metadata database is SQLite in ``<work>/airflow`` (created once). ``--work-dir`` defaults
 to ``var/bench/scale``; the embedded cluster is ``var/bench``'s (port 55434, as bench/run.py).
 Results: one JSON (``--out``), ``sizes`` holding one object per history size; ``--plot`` writes
-``docs/performance.png`` from it when matplotlib is installed (it is not in requirements.lock).
+``docs/performance.png`` from it when matplotlib is installed.
 """
 from __future__ import annotations
 
@@ -286,9 +286,14 @@ class PostgresMemory(threading.Thread):
     """Peak of the summed PSS (kB) of the PostgreSQL server's processes, sampled every 0.5 s."""
 
     def __init__(self, url: str):
+        import psycopg2
+
         super().__init__(daemon=True)
-        pid = query(url, "select pg_backend_pid()")[0][0]
-        self.postmaster = self.parent(pid)
+        conn = psycopg2.connect(url)  # open while its backend's parent is read: the postmaster
+        with conn.cursor() as cur:
+            cur.execute("select pg_backend_pid()")
+            self.postmaster = self.parent(cur.fetchone()[0])
+        conn.close()
         self.peak = 0
         self.stopping = threading.Event()
 
@@ -620,8 +625,7 @@ def plot(results_file: Path, png: Path) -> int:
     try:
         import matplotlib
     except ImportError:
-        say("matplotlib is not installed in this environment (not in requirements.lock): no plot written;"
-            " docs/performance.md has the table")
+        say("matplotlib is not installed in this environment: no plot written; --markdown prints the tables")
         return 2
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
