@@ -321,3 +321,33 @@ def test_the_direct_copy_and_the_record_by_record_insert_load_the_same_rows(clea
     finally:
         for table in ("x_mentions", "quarantine", "load_batches", "extract_cursors"):
             query(clean, f"delete from raw.{table} where account_id = '4343' returning 1")
+
+
+def test_instagram_comments_loaded_per_medium_are_what_the_incremental_read_compares(clean):
+    """The state an incremental Instagram read compares with Graph's comments_count: the distinct comments
+    and replies loaded per medium, counted in raw (a version changed by hiding is the same comment)."""
+    from datetime import datetime, timezone
+
+    from webcare.generator.graph_traffic import graph_traffic
+    from webcare.generator.institutions import load_institutions
+    from webcare.load import load_batch
+    from webcare.sources.instagram import loaded_comment_counts
+
+    user_id, user = next(iter(graph_traffic(3, load_institutions(1), (datetime(2026, 3, 2, tzinfo=timezone.utc),
+                                                                      datetime(2026, 3, 9, tzinfo=timezone.utc)))
+                               ["ig_users"].items()))
+    media_of = {c["id"]: media_id for media_id, cs in user["comments"].items() for c in cs}
+    records = [{**c, "media_id": media_id} for media_id, cs in user["comments"].items() for c in cs] + [
+        {**r, "media_id": media_of[parent]} for parent, rs in user["replies"].items() for r in rs]
+    hidden_later = {**records[0], "hidden": not records[0]["hidden"]}  # a second version of one comment
+    meta = {**batch([])["meta"], "source": "instagram_comments", "account_id": user_id}
+    try:
+        load_batch({"meta": meta, "records": records}, clean)
+        load_batch({"meta": {**meta, "run_id": "run-b"}, "records": [hidden_later]}, clean)
+        expected: dict[str, int] = {}
+        for record in records:
+            expected[record["media_id"]] = expected.get(record["media_id"], 0) + 1
+        assert loaded_comment_counts(user_id, clean) == expected and sum(expected.values()) > 20
+    finally:
+        for table in ("instagram_comments", "load_batches"):
+            query(clean, f"delete from raw.{table} where account_id = %s returning 1", (user_id,))

@@ -241,12 +241,12 @@ def migrate_to_partitions(cur, source) -> int:
     (sequence,) = cur.fetchone()
     cur.execute(f"alter table raw.{table} rename to {old}")
     cur.execute("select conname from pg_constraint where conrelid = %s::regclass", (f"raw.{old}",))
-    for (name,) in cur.fetchall():
-        cur.execute(f'alter table raw.{old} rename constraint "{name}" to "{old}_{name}"')
+    for n, (name,) in enumerate(cur.fetchall()):  # short names: PostgreSQL cuts identifiers at 63 bytes
+        cur.execute(f'alter table raw.{old} rename constraint "{name}" to "{old}_c{n}"')
     cur.execute("select indexname from pg_indexes where schemaname = 'raw' and tablename = %s"
                 " and indexname not like %s", (old, f"{old}%"))
-    for (name,) in cur.fetchall():
-        cur.execute(f'alter index raw."{name}" rename to "{old}_{name}"')
+    for n, (name,) in enumerate(cur.fetchall()):
+        cur.execute(f'alter index raw."{name}" rename to "{old}_i{n}"')
     if sequence:
         cur.execute(f"alter sequence {sequence} rename to {old}_raw_id_seq")
     cur.execute(RAW_TABLE_DDL.format(table=table))
