@@ -22,7 +22,7 @@ bench: setup
 	$(PY) bench/imports.py
 	$(PY) bench/import_load.py
 	$(PY) bench/import_accounts.py --rows 100000 --recent
-	$(PY) bench/scale.py --messages 10000,100000 --institutions 10 --out var/bench/scale.json
+	$(PY) bench/scale.py --messages 10000,30000 --institutions 10 --out var/bench/scale.json
 
 # Re-resolve the pinned environment from requirements.in (then review the diff of requirements.lock).
 lock:
