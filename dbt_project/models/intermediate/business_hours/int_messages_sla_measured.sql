@@ -7,9 +7,32 @@
 -- its institution and channel have any schedule (the first business_hours valid_from for the
 -- channel's or the `all` rows) has unknown business minutes (null), and a business-basis SLA
 -- cannot be measured: status no_schedule (docs/metrics.md#business-hours).
+--
+-- Incremental (docs/decision-log.md, "The SLA model measures only what changed"). A message is
+-- measured again (policy, breach instant, open minutes before its creation and its first
+-- response) only when its inputs changed: its `measured_inputs` fingerprint (channel,
+-- institution, creation, local date, time zone, first response, clock skew, priority) differs
+-- from the stored one, or the schedule did (`schedule_version`: every open interval, policy,
+-- schedule row and the calendar bounds: a holiday added, a new schedule or SLA version, older
+-- history). A still-unanswered message whose SLA depends on the as-of instant is re-evaluated
+-- from its stored position (the open minutes before its creation) and the ledger at the as-of
+-- instant, without walking its days again. Rows of messages no longer in the warehouse are
+-- deleted after the build (post_hook). A full refresh measures every message.
+{{
+    config(
+        materialized='incremental',
+        unique_key='message_id',
+        incremental_strategy='delete+insert',
+        on_schema_change='fail',
+        indexes=[{'columns': ['message_id'], 'unique': true}],
+        post_hook="delete from {{ this }} as measured where not exists (select 1 from "
+                  ~ "{{ ref('int_messages_joined_to_first_reply') }} as messages"
+                  ~ " where messages.message_id = measured.message_id)"
+    )
+}}
 with
 
-messages as (
+all_messages as (
 
     select
         message_id,
@@ -22,10 +45,95 @@ messages as (
         is_answered,
         has_clock_skew,
         -- every message is `normal` until messages are classified
-        cast('normal' as text)                               as sla_priority
+        cast('normal' as text)                               as sla_priority,
+        md5(concat_ws('|', channel_id, institution_id, created_at::text, local_date::text, time_zone,
+                      coalesce(first_response_at::text, '-'), is_answered::text, has_clock_skew::text,
+                      'normal'))                             as measured_inputs
     from {{ ref('int_messages_joined_to_first_reply') }}
 
 ),
+
+-- everything the measurement reads besides the message: a change re-measures every message
+schedule_version as (
+
+    select md5(concat_ws('|',
+        (select count(*) || ':' || coalesce(sum(hashtextextended(intervals::text, 0)::numeric), 0)
+         from {{ ref('int_business_intervals_expanded') }} as intervals),
+        (select string_agg(policies::text, ',' order by policies::text) from {{ ref('sla_policies') }} as policies),
+        (select string_agg(hours::text, ',' order by hours::text) from {{ ref('business_hours') }} as hours),
+        (select string_agg(channels::text, ',' order by channels::text) from {{ ref('channels') }} as channels),
+        (select bounds::text from {{ ref('int_calendar_bounds') }} as bounds)
+    ))                                                       as schedule_version
+
+),
+
+{% if is_incremental() %}
+
+previous as (
+
+    select * from {{ this }}
+
+),
+
+-- new messages and messages whose inputs or schedule changed: measured from scratch
+messages as (
+
+    select all_messages.*
+    from all_messages
+    cross join schedule_version
+    left join previous using (message_id)
+    where previous.message_id is null
+       or previous.measured_inputs <> all_messages.measured_inputs
+       or previous.schedule_version <> schedule_version.schedule_version
+
+),
+
+-- unchanged, still unanswered, with an SLA the as-of instant moves: re-evaluated from the stored row
+reevaluated as (
+
+    select
+        all_messages.*,
+        previous.sla_target_minutes                          as target_minutes,
+        previous.sla_time_basis                              as time_basis,
+        previous.has_schedule,
+        previous.sla_breach_at                               as stored_breach_at,
+        previous.created_open_minutes                        as stored_created_open_minutes,
+        previous.measured_by
+    from all_messages
+    cross join schedule_version
+    inner join previous using (message_id)
+    where previous.measured_inputs = all_messages.measured_inputs
+      and previous.schedule_version = schedule_version.schedule_version
+      and not all_messages.is_answered
+      and not all_messages.has_clock_skew
+      and previous.sla_time_basis is not null
+
+),
+
+{% else %}
+
+messages as (
+
+    select * from all_messages
+
+),
+
+reevaluated as (
+
+    select
+        all_messages.*,
+        cast(null as integer)                                as target_minutes,
+        cast(null as text)                                   as time_basis,
+        cast(null as boolean)                                as has_schedule,
+        cast(null as timestamptz)                            as stored_breach_at,
+        cast(null as numeric)                                as stored_created_open_minutes,
+        cast(null as text)                                   as measured_by
+    from all_messages
+    where false
+
+),
+
+{% endif %}
 
 intervals as (
 
@@ -148,7 +256,8 @@ ledger as (
 
 ),
 
--- the two instants each message is measured between: creation and the stopped clock
+-- the instants measured: creation and the stopped clock of each message measured from scratch,
+-- the as-of instant of each re-evaluated one (its creation's position is stored)
 instants as (
 
     select message_id, institution_id, channel_id, time_zone, 'created' as instant_kind, created_at as instant_at
@@ -156,6 +265,11 @@ instants as (
     union all
     select message_id, institution_id, channel_id, time_zone, 'stopped' as instant_kind, clock_stopped_at as instant_at
     from measured_messages
+    union all
+    select reevaluated.message_id, reevaluated.institution_id, reevaluated.channel_id, reevaluated.time_zone,
+           'stopped' as instant_kind, as_of.as_of as instant_at
+    from reevaluated
+    cross join as_of
 
 ),
 
@@ -182,12 +296,12 @@ instant_positions as (
 
 ),
 
-business_elapsed as (
+positions as (
 
     select
         message_id,
-        max(open_minutes_before) filter (where instant_kind = 'stopped')
-        - max(open_minutes_before) filter (where instant_kind = 'created') as business_minutes
+        max(open_minutes_before) filter (where instant_kind = 'created') as created_open_minutes,
+        max(open_minutes_before) filter (where instant_kind = 'stopped') as stopped_open_minutes
     from instant_positions
     group by message_id
 
@@ -256,26 +370,76 @@ business_breaches as (
 
 ),
 
-events as (
+measured_events as (
 
     select
-        measured_messages.*,
-        case when measured_messages.has_schedule then business_elapsed.business_minutes end as business_minutes,
+        measured_messages.message_id,
+        measured_messages.created_at,
+        measured_messages.first_response_at,
+        measured_messages.is_answered,
+        measured_messages.clock_stopped_at,
+        measured_messages.as_of,
+        measured_messages.has_schedule,
+        measured_messages.target_minutes,
+        measured_messages.time_basis,
+        case when measured_messages.has_schedule
+             then positions.stopped_open_minutes - positions.created_open_minutes end as business_minutes,
         case measured_messages.time_basis
             when 'calendar' then measured_messages.created_at + measured_messages.target_minutes * interval '1 minute'
             when 'business' then business_breaches.sla_breach_at
-        end                                                  as sla_breach_at
+        end                                                  as sla_breach_at,
+        positions.created_open_minutes,
+        cast('{{ invocation_id }}' as text)                  as measured_by
     from measured_messages
-    left join business_elapsed using (message_id)
+    left join positions using (message_id)
     left join business_breaches using (message_id)
+
+),
+
+reevaluated_events as (
+
+    select
+        reevaluated.message_id,
+        reevaluated.created_at,
+        reevaluated.first_response_at,
+        reevaluated.is_answered,
+        as_of.as_of                                          as clock_stopped_at,
+        as_of.as_of,
+        reevaluated.has_schedule,
+        reevaluated.target_minutes,
+        reevaluated.time_basis,
+        case when reevaluated.has_schedule
+             then positions.stopped_open_minutes - reevaluated.stored_created_open_minutes end as business_minutes,
+        reevaluated.stored_breach_at                         as sla_breach_at,
+        reevaluated.stored_created_open_minutes              as created_open_minutes,
+        reevaluated.measured_by
+    from reevaluated
+    cross join as_of
+    left join positions using (message_id)
+
+),
+
+events as (
+
+    select * from measured_events
+    union all
+    select * from reevaluated_events
+
+),
+
+measured_rows as (
+
+    select message_id, sla_priority, measured_inputs from messages
+    union all
+    select message_id, sla_priority, measured_inputs from reevaluated
 
 )
 
 select
-    messages.message_id,
+    measured_rows.message_id,
     cast(case when events.is_answered then events.business_minutes end as double precision)
                                                              as first_response_business_minutes,
-    messages.sla_priority,
+    measured_rows.sla_priority,
     events.target_minutes                                    as sla_target_minutes,
     events.time_basis                                        as sla_time_basis,
     events.sla_breach_at,
@@ -293,6 +457,13 @@ select
     cast(case events.time_basis
         when 'calendar' then extract(epoch from events.clock_stopped_at - events.created_at) / 60
         when 'business' then events.business_minutes
-    end as double precision)                                 as sla_elapsed_minutes
-from messages
+    end as double precision)                                 as sla_elapsed_minutes,
+    -- what the incremental build compares and keeps (not read downstream)
+    events.has_schedule,
+    events.created_open_minutes,
+    measured_rows.measured_inputs,
+    schedule_version.schedule_version,
+    coalesce(events.measured_by, cast('{{ invocation_id }}' as text)) as measured_by
+from measured_rows
+cross join schedule_version
 left join events using (message_id)

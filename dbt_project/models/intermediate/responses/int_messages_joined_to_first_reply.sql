@@ -2,6 +2,9 @@
 -- the warehouse's as-of instant (docs/metrics.md#answered). Replies by any other account do not
 -- count: the join is on the institution too. A first reply stamped before its message is clock
 -- skew: answered, flagged, no response time.
+-- A table, built once per run and read by the SLA model, fct_interactions and fct_responses (as a
+-- view it was evaluated once for each of them: docs/decision-log.md).
+{{ config(materialized='table', indexes=[{'columns': ['message_id']}]) }}
 with
 
 messages as (

@@ -1,8 +1,7 @@
 -- One row per inbound message (X mention, Google review, Facebook or Instagram comment, imported
--- message) with its first response, business minutes and SLA. A table rebuilt on every run, not
--- incremental: int_messages_sla_measured measures every message on every run anyway, so an
--- incremental merge saved nothing measurable, and it missed seed changes (a holiday added, a new
--- schedule) and earlier replies imported for old messages (docs/decision-log.md, numbers there).
+-- message) with its first response, business minutes and SLA. A table rebuilt on every run from
+-- two intermediate tables (int_messages_joined_to_first_reply, and int_messages_sla_measured,
+-- which measures only what changed: docs/decision-log.md).
 with
 
 messages as (
