@@ -98,7 +98,7 @@ reevaluated as (
         previous.has_schedule,
         previous.sla_breach_at                               as stored_breach_at,
         previous.created_open_minutes                        as stored_created_open_minutes,
-        previous.measured_by
+        previous.measured_at
     from all_messages
     cross join schedule_version
     inner join previous using (message_id)
@@ -127,7 +127,7 @@ reevaluated as (
         cast(null as boolean)                                as has_schedule,
         cast(null as timestamptz)                            as stored_breach_at,
         cast(null as numeric)                                as stored_created_open_minutes,
-        cast(null as text)                                   as measured_by
+        cast(null as timestamptz)                            as measured_at
     from all_messages
     where false
 
@@ -389,7 +389,7 @@ measured_events as (
             when 'business' then business_breaches.sla_breach_at
         end                                                  as sla_breach_at,
         positions.created_open_minutes,
-        cast('{{ invocation_id }}' as text)                  as measured_by
+        cast('{{ run_started_at }}' as timestamptz)          as measured_at
     from measured_messages
     left join positions using (message_id)
     left join business_breaches using (message_id)
@@ -412,7 +412,7 @@ reevaluated_events as (
              then positions.stopped_open_minutes - reevaluated.stored_created_open_minutes end as business_minutes,
         reevaluated.stored_breach_at                         as sla_breach_at,
         reevaluated.stored_created_open_minutes              as created_open_minutes,
-        reevaluated.measured_by
+        reevaluated.measured_at
     from reevaluated
     cross join as_of
     left join positions using (message_id)
@@ -463,7 +463,9 @@ select
     events.created_open_minutes,
     measured_rows.measured_inputs,
     schedule_version.schedule_version,
-    coalesce(events.measured_by, cast('{{ invocation_id }}' as text)) as measured_by
+    -- the build that measured the row from scratch, and the build that wrote it (dbt's run start)
+    coalesce(events.measured_at, cast('{{ run_started_at }}' as timestamptz)) as measured_at,
+    cast('{{ run_started_at }}' as timestamptz)              as evaluated_at
 from measured_rows
 cross join schedule_version
 left join events using (message_id)
