@@ -115,13 +115,14 @@ def checks(batch_date: str | None = None) -> list[Check]:
             # a backlog row is measured before its message left the backlog (docs/metrics.md#backlog):
             # before its expiry, and before its closing when closed
             name="marts_fct_backlog_daily",
-            query=f"""select d.age_minutes, d.is_past_sla,
+            query=f"""select d.backlog_row_id, d.age_minutes, d.is_past_sla,
                              extract(epoch from i.expires_at - d.measured_at) as seconds_before_expiry,
                              extract(epoch from i.closed_at - d.measured_at) as seconds_before_closing
                       from {SCHEMA}.fct_backlog_daily d
                       left join {SCHEMA}.fct_backlog_intervals i using (message_id)
                       {_where('d.message_id', changed)}""",
-            expectations=[gxe.ExpectColumnValuesToBeBetween(column="age_minutes", min_value=0),
+            expectations=[gxe.ExpectColumnValuesToBeUnique(column="backlog_row_id"),  # a view: no primary key
+                          gxe.ExpectColumnValuesToBeBetween(column="age_minutes", min_value=0),
                           gxe.ExpectColumnValuesToNotBeNull(column="is_past_sla"),
                           gxe.ExpectColumnValuesToNotBeNull(column="seconds_before_expiry"),  # every row has its interval
                           gxe.ExpectColumnValuesToBeBetween(column="seconds_before_expiry", min_value=0, strict_min=True),

@@ -3,7 +3,12 @@
 -- of the day when opened_at < end < closed_at (closed_at null: still waiting). The end of a day is
 -- the local midnight after it, or the as-of instant on the as-of day. A message is joined only to
 -- the days from its own to the local day of its closing (or of the as-of instant), so it has at
--- most backlog_max_age_days + 1 rows: the table grows with history, not with its square.
+-- most backlog_max_age_days + 1 rows.
+-- A view (issue 12): as a table it was rebuilt on every run, some 12 rows per message of all
+-- history; nothing in the warehouse reads it (the KPI marts count the backlog from the
+-- intervals), and a BI query for some days or one institution reads only their intervals. It
+-- reads only marts tables (the as-of instant is the intervals'), so publishing moves it with them.
+{{ config(materialized='view') }}
 with
 
 intervals as (
@@ -18,12 +23,6 @@ institutions as (
 
 ),
 
-as_of as (
-
-    select as_of from {{ ref('int_warehouse_as_of') }}
-
-),
-
 interval_days as (
 
     select
@@ -34,13 +33,12 @@ interval_days as (
         intervals.closed_at,
         intervals.sla_breach_at,
         calendar.date_day,
-        least(((calendar.date_day + 1)::timestamp at time zone institutions.time_zone), as_of.as_of) as end_of_day
+        least(((calendar.date_day + 1)::timestamp at time zone institutions.time_zone), intervals.as_of) as end_of_day
     from intervals
     inner join institutions using (institution_id)
-    cross join as_of
     inner join {{ ref('dim_date') }} as calendar
         on calendar.date_day between intervals.date_day
-                                 and (coalesce(intervals.closed_at, as_of.as_of) at time zone institutions.time_zone)::date
+                                 and (coalesce(intervals.closed_at, intervals.as_of) at time zone institutions.time_zone)::date
 
 )
 

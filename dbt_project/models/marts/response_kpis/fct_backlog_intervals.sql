@@ -64,5 +64,6 @@ select
               when deleted_at = closed_at then 'deleted'
               else 'expired' end as text)                    as close_reason,
     cast(expires_at as timestamptz)                          as expires_at,
-    cast(sla_breach_at as timestamptz)                       as sla_breach_at
+    cast(sla_breach_at as timestamptz)                       as sla_breach_at,
+    cast(as_of as timestamptz)                               as as_of
 from closed
