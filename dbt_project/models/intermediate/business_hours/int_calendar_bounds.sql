@@ -7,10 +7,11 @@ with
 
 days as (
 
+    -- the messages' table, not the union of the channels' views: read once, not evaluated again
     select
-        min((created_at at time zone time_zone)::date)       as first_message_day,
-        max((created_at at time zone time_zone)::date)       as last_message_day
-    from {{ ref('int_inbound_messages_unioned') }}
+        min(local_date)                                      as first_message_day,
+        max(local_date)                                      as last_message_day
+    from {{ ref('int_messages_joined_to_first_reply') }}
 
 ),
 
