@@ -68,3 +68,31 @@ def test_only_rows_loaded_since_the_last_annotation_are_looked_at(annotate_url, 
     assert annotate_pending(annotate_url)["x_mentions:message"] == 0
     assert annotate_pending(annotate_url, everything=True)["x_mentions:message"] == 1
     assert "2000" in annotated(annotate_url)
+
+
+def test_many_texts_are_annotated_on_every_core_with_the_results_of_one_process(annotate_url, monkeypatch, caplog):
+    """Above WEBCARE_ANNOTATE_PARALLEL_FROM texts (a new warehouse's history, --all) annotation
+    forks one process per core; the annotations are exactly those of one process, in order."""
+    import logging
+    import os
+
+    from webcare import annotate
+
+    texts = ["@HospSierraNorte ¿cómo cambio mi cita? mi móvil es 612 345 678",
+             "Tres semanas esperando los resultados, nadie contesta", "Gracias al equipo de enfermería",
+             "¿A qué hora abre urgencias pediátricas?", "", "Llamad al 600112233 o escribid a ana@gmail.com"]
+    items = [("message", "x", text, "es", None) for text in texts * 40] + [
+        ("reply", "x", "Lo sentimos, escríbanos por DM", "es", None)] * 20
+    monkeypatch.setattr(annotate, "PARALLEL_FROM", 10 ** 9)
+    alone = annotate._annotate_all(items)
+    monkeypatch.setattr(annotate, "PARALLEL_FROM", 10)
+    with caplog.at_level(logging.INFO, logger="webcare.annotate"):
+        shared = annotate._annotate_all(items)
+        load(annotate_url, "run-parallel", mentions(5_000, 30))
+        assert annotate.annotate_pending(annotate_url)["x_mentions:message"] == 30
+    assert shared == alone and len(shared) == len(items)
+    assert any(row[1] for row in shared)                              # the phone numbers were found
+    parallel = [r.getMessage() for r in caplog.records if "texts on" in r.getMessage()]
+    assert len(parallel) == (2 if (os.cpu_count() or 1) > 1 else 0), parallel
+    assert query(annotate_url, "select count(*) from raw.text_annotations where record_key between '5000' and"
+                               " '5029' and classifier_version is not null") == [(30,)]

@@ -78,8 +78,6 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
     rows; ``reclassify``: all of them again, with the current classifier version)."""
     from psycopg2.extras import execute_values
 
-    from webcare.classify import classifier, pii
-
     url = warehouse.bootstrap(url)
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
         cur.execute("select now()::text")
@@ -105,21 +103,11 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
                                        r.payload ->> 'lang', {text.stars}
                                 from raw.{source.table} r
                                 where {present} {carried} {recent} {missing}""")
-                rows = []
-                for account_id, record_key, sha, body, lang, stars in cur:
-                    redaction = pii.redact(body)
-                    if kind == "message":
-                        labels = classifier.classify_message(
-                            body, lang=lang, channel=source.channel, star_rating=_stars(stars))
-                        reply = (None, None, None)
-                        message = (labels["intent"], labels["domain"], labels["category"], labels["sentiment"])
-                    else:
-                        labels = classifier.classify_reply(body, lang=lang)
-                        message = (None, None, None, None)
-                        reply = (labels["tone"], labels["moves_to_private"], labels["gives_medical_advice"])
-                    signature = question_signature(redaction.text) if message[0] == "question" else None
-                    rows.append((source.name, account_id, record_key, sha, kind, redaction.text, redaction.has_pii,
-                                 list(redaction.kinds), *message, *reply, signature, labels["classifier_version"]))
+                pending = cur.fetchall()
+            rows = [(source.name, account_id, record_key, sha, kind, *texts)
+                    for (account_id, record_key, sha, _body, _lang, _stars), texts in
+                    zip(pending, _annotate_all([(kind, source.channel, body, lang, stars)
+                                                for _a, _k, _s, body, lang, stars in pending]))]
             for start in range(0, len(rows), batch_size):
                 with warehouse.transaction(url) as conn, conn.cursor() as cur:
                     execute_values(cur, """
@@ -131,6 +119,50 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
     _move_mark(url, started)
     log.info("annotated %s (raw rows loaded since %s)", counts, since or "the beginning")
     return counts
+
+
+# below this many texts one process annotates them; above, every core (the history of a new
+# warehouse, --all, --reclassify: hundreds of thousands of texts at a few hundred a second each)
+PARALLEL_FROM = int(os.environ.get("WEBCARE_ANNOTATE_PARALLEL_FROM", "20000"))
+
+
+def _annotate_one(item: tuple) -> tuple:
+    """Redact and classify one text: (kind, channel, body, lang, stars) -> the annotation's columns
+    after its key (redacted text, has_pii, pii kinds, message labels, reply labels, signature, version)."""
+    from webcare.classify import classifier, pii
+
+    kind, channel, body, lang, stars = item
+    redaction = pii.redact(body)
+    if kind == "message":
+        labels = classifier.classify_message(body, lang=lang, channel=channel, star_rating=_stars(stars))
+        reply = (None, None, None)
+        message = (labels["intent"], labels["domain"], labels["category"], labels["sentiment"])
+    else:
+        labels = classifier.classify_reply(body, lang=lang)
+        message = (None, None, None, None)
+        reply = (labels["tone"], labels["moves_to_private"], labels["gives_medical_advice"])
+    signature = question_signature(redaction.text) if message[0] == "question" else None
+    return (redaction.text, redaction.has_pii, list(redaction.kinds), *message, *reply, signature,
+            labels["classifier_version"])
+
+
+def _annotate_all(items: list[tuple]) -> list[tuple]:
+    """Every text annotated, in order; on all cores when there are many (the same function in each
+    process: the results are those of one process, tests/test_annotate.py)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return [_annotate_one(item) for item in items]
+    import multiprocessing
+
+    from webcare.classify import classifier, pii
+
+    # import and load everything before forking: the workers share it, and no import lock is held
+    classifier.classify_reply("", lang="es")
+    classifier.classify_message("", lang="es", channel="x", star_rating=None)
+    pii.redact("")
+    log.info("annotating %d texts on %d processes", len(items), workers)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_annotate_one, items, chunksize=500)
 
 
 def _stars(value: str | None) -> int | None:
