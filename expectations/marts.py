@@ -1,10 +1,13 @@
 """Marts stage: the freshly built marts (schema marts_build), before publishing.
 
 With the run's batch date (the DAG's gate) the checks read what the build changed, not whole
-tables (issue 12): the messages the SLA model measured or re-evaluated in its latest build
-(int_messages_sla_measured.evaluated_at: new messages, changed inputs, still-unanswered ones)
-and every message written in the maximum backlog age before the batch date (edits, deletions,
-labels), with their backlog rows and the KPI periods that hold them. Uniqueness over whole tables
+tables (issue 12): the messages the SLA model measured in its latest build
+(int_messages_sla_measured.measured_at: new messages and those whose inputs changed, such as a
+late reply) and every message written in the maximum backlog age before the batch date (edits,
+deletions, labels, the SLA clocks still running), with their backlog rows and the KPI periods
+that hold them. Older unanswered messages, re-evaluated at each as-of instant, change only their
+elapsed minutes and pending status: the daily gate does not read them again (`webcare.validate.run_stage("marts")`
+without a batch date reads every row). Uniqueness over whole tables
 is the marts' primary keys' (enforced by PostgreSQL: contracts). The reconciliation of staging
 with the facts stays whole-table: it is two counts per channel, and a record lost from an old
 month is exactly what it is there to catch. Without a batch date (a manual check) every row.
@@ -39,7 +42,7 @@ def changed_messages(batch_date: str | None) -> str | None:
         return None
     since = date.fromisoformat(batch_date) - timedelta(days=_backlog_max_age_days() + 1)
     return f"""select message_id from intermediate.int_messages_sla_measured
-               where evaluated_at = (select max(evaluated_at) from intermediate.int_messages_sla_measured)
+               where measured_at = (select max(measured_at) from intermediate.int_messages_sla_measured)
                union
                select message_id from {SCHEMA}.fct_interactions where date_day >= date '{since.isoformat()}'"""
 
