@@ -76,6 +76,28 @@ def docs_index() -> Path:
     return config.output_dir("gx") / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
 
 
+BATCH_SCHEMA = "gate_batches"
+
+
+def write_batches(stage: str, checks: list[Check], url: str) -> dict[str, str]:
+    """Each check's rows, computed once into ``gate_batches.<stage>__<check>`` (unlogged, replaced at
+    the stage's next run); return the table of each check.
+
+    GX evaluates a query asset once per metric (counts, then the unexpected rows of each
+    expectation), so a check over a join or a view ran its query ten or twenty times; now it runs
+    once, and what the gate validated stays readable (ids and numbers only: checks select no
+    text) until the next run of the stage."""
+    tables = {}
+    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+        cur.execute(f"create schema if not exists {BATCH_SCHEMA}")
+        for check in checks:
+            table = f'{BATCH_SCHEMA}."{stage}__{check.name}"'
+            cur.execute(f"drop table if exists {table}")
+            cur.execute(f"create unlogged table {table} as select * from ({check.query.strip()}) as batch")
+            tables[check.name] = table
+    return tables
+
+
 def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True, **params) -> StageResult:
     """Validate every check of ``stage`` in one checkpoint, update Data Docs, raise if any fails."""
     import great_expectations as gx
@@ -83,6 +105,8 @@ def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True,
 
     os.environ[URL_ENV] = warehouse.with_session_options(url or warehouse.warehouse_url())  # timeouts
     checks: list[Check] = load_stage(stage).checks(**params)
+    url = url or warehouse.warehouse_url()
+    batches = write_batches(stage, checks, url)
     context = gx_context()
     datasource = context.data_sources.add_or_update_postgres(
         name=DATASOURCE, connection_string="${" + URL_ENV + "}")
@@ -92,7 +116,7 @@ def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True,
         if asset_name in datasource.get_asset_names():
             datasource.delete_asset(asset_name)
         # GX wants a query starting with SELECT; a check may start with a CTE
-        asset = datasource.add_query_asset(name=asset_name, query=f"select * from ({check.query.strip()}) as batch")
+        asset = datasource.add_query_asset(name=asset_name, query=f"select * from {batches[check.name]}")
         batch_definition = asset.add_batch_definition_whole_table(f"{asset_name}__batch")
         suite = context.suites.add_or_update(gx.ExpectationSuite(name=asset_name, expectations=check.expectations))
         definitions.append(context.validation_definitions.add_or_update(
