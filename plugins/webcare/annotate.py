@@ -96,7 +96,6 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
             present = "true" if text.always else f"r.payload #>> '{path}' is not null"
             carried = f"and ({text.where})" if text.where else ""
             with warehouse.transaction(url) as conn, conn.cursor(name=f"pending_{source.name}_{kind}") as cur:
-                cur.itersize = batch_size
                 cur.execute(f"""select distinct on (r.account_id, r.record_key, r.payload_sha256)
                                        r.account_id, r.record_key, r.payload_sha256,
                                        coalesce(r.payload #>> '{path}', ''),
@@ -104,10 +103,10 @@ def annotate_pending(url: str | None = None, reclassify: bool = False, batch_siz
                                 from raw.{source.table} r
                                 where {present} {carried} {recent} {missing}""")
                 pending = cur.fetchall()
-            rows = [(source.name, account_id, record_key, sha, kind, *texts)
-                    for (account_id, record_key, sha, _body, _lang, _stars), texts in
-                    zip(pending, _annotate_all([(kind, source.channel, body, lang, stars)
-                                                for _a, _k, _s, body, lang, stars in pending]))]
+            annotations = _annotate_all([(kind, source.channel, body, lang, stars)
+                                         for _account, _key, _sha, body, lang, stars in pending])
+            rows = [(source.name, *record[:3], kind, *annotation)
+                    for record, annotation in zip(pending, annotations)]
             for start in range(0, len(rows), batch_size):
                 with warehouse.transaction(url) as conn, conn.cursor() as cur:
                     execute_values(cur, """
