@@ -81,10 +81,16 @@ def test_many_texts_are_annotated_on_every_core_with_the_results_of_one_process(
     texts = ["@HospSierraNorte ¿cómo cambio mi cita? mi móvil es 612 345 678",
              "Tres semanas esperando los resultados, nadie contesta", "Gracias al equipo de enfermería",
              "¿A qué hora abre urgencias pediátricas?", "", "Llamad al 600112233 o escribid a ana@gmail.com"]
-    items = [("message", "x", text, "es", None) for text in texts * 40] + [
-        ("reply", "x", "Lo sentimos, escríbanos por DM", "es", None)] * 20
+    items = [("message", "x", f"{text} ({n})", "es", None) for n in range(40) for text in texts] + [
+        ("reply", "x", f"Lo sentimos, escríbanos por DM ({n})", "es", None) for n in range(20)]
     monkeypatch.setattr(annotate, "PARALLEL_FROM", 10 ** 9)
     alone = annotate._annotate_all(items)
+    # an annotation is a function of its inputs: repeated texts are annotated once, each row gets it
+    calls = []
+    one = annotate._annotate_one
+    monkeypatch.setattr(annotate, "_annotate_one", lambda item: calls.append(item) or one(item))
+    assert annotate._annotate_all(items[:7] * 3 + items[:2]) == alone[:7] * 3 + alone[:2] and len(calls) == 7
+    monkeypatch.setattr(annotate, "_annotate_one", one)
     monkeypatch.setattr(annotate, "PARALLEL_FROM", 10)
     with caplog.at_level(logging.INFO, logger="webcare.annotate"):
         shared = annotate._annotate_all(items)

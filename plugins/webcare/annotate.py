@@ -146,7 +146,19 @@ def _annotate_one(item: tuple) -> tuple:
 
 
 def _annotate_all(items: list[tuple]) -> list[tuple]:
-    """Every text annotated, in order; on all cores when there are many (the same function in each
+    """Every text annotated, in order. An annotation is a function of (kind, channel, body, language,
+    stars) only, so each distinct one is annotated once: a history repeats the same texts (an
+    institution's template replies, retweeted complaints, a bare rating without text)."""
+    distinct = list(dict.fromkeys(items))
+    if len(distinct) < len(items):
+        log.info("%d texts, %d distinct", len(items), len(distinct))
+        by_item = dict(zip(distinct, _annotate_distinct(distinct)))
+        return [by_item[item] for item in items]
+    return _annotate_distinct(items)
+
+
+def _annotate_distinct(items: list[tuple]) -> list[tuple]:
+    """Each text annotated, in order; on all cores when there are many (the same function in each
     process: the results are those of one process, tests/test_annotate.py)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2:
