@@ -480,7 +480,7 @@ def test_a_graph_rate_limit_raises_rate_limited(fake, hospital, code):
     fake.graph.add_fault({"code": code, "match": "/comments", "after_pages": 1})
     with pytest.raises(RateLimited, match=f"code {code} "):
         fetch_page_comments(graph_client(fake), hospital["facebook_page_id"], None)
-    fake.graph.add_fault({"code": code, "match": "/replies"})
+    fake.graph.add_fault({"code": code, "match": "replies.limit"})  # the comments, their replies expanded
     with pytest.raises(RateLimited, match=f"code {code} "):
         fetch_instagram_comments(graph_client(fake), hospital["instagram_user_id"], None)
     assert len(fake.graph.faults) == 0

@@ -19,7 +19,7 @@ from webcare.sources.instagram import fetch_instagram_comments, ig_comment_key
 OFFICIAL_KEYS = {
     "id", "created_time", "from", "name", "message", "parent", "recommendation_type", "review_text", "reviewer",
     "text", "timestamp", "username", "parent_id", "hidden", "media_type", "caption", "permalink",
-    "updated_time", "comments_count",
+    "updated_time", "comments_count", "replies",
     "paging", "cursors", "before", "after", "next", "data", "error", "type", "code", "error_subcode", "fbtrace_id"}
 GRAPH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$")
 DATA = sample_data(seed=7, pages=2, days=5)
@@ -514,3 +514,31 @@ def test_a_comment_graph_does_not_signal_arrives_on_the_posts_slow_reread_day_an
     assert fb_seen[:5] == [False, False, False, False, True]  # read on the post's re-read day, not before
     assert ig_seen[:3] == [False, False, True]
     assert sum(fb_seen) == 1 and sum(ig_seen) == 1  # and once: later windows do not reach back to it
+
+
+def test_instagram_replies_come_expanded_inside_the_comments_and_only_long_threads_page_on():
+    """Field expansion (``replies.limit(n){...}``): one request per page of comments brings their replies;
+    ``/{comment-id}/replies`` is asked only for the replies after a comment's first n, by the nested ``next``."""
+    import copy
+
+    data = copy.deepcopy(DATA)
+    user = data["ig_users"][IG_USER_ID]
+    media_id, comments = next((m, cs) for m, cs in user["comments"].items() if cs)
+    thread = comments[0]
+    base = parse_graph_time(thread["timestamp"])
+    user["replies"][thread["id"]] = [
+        {"id": f"1799{n:013d}", "text": f"Respuesta {n}", "timestamp": (base + timedelta(minutes=n + 1)).strftime(
+            "%Y-%m-%dT%H:%M:%S+0000"), "username": user["username"], "from": {"id": IG_USER_ID, "username": user["username"]},
+         "parent_id": thread["id"], "hidden": False} for n in range(5)]
+    with FakeGraph(data, clock=LATE) as fake:
+        extracted = fetch_instagram_comments(client(fake, limit=2), IG_USER_ID, None)
+        log = [entry for entry in fake.requests_log if entry[3] == 200]
+    every = [c for cs in [*user["comments"].values(), *user["replies"].values()] for c in cs]
+    assert sorted(r["id"] for r in extracted.records) == sorted(c["id"] for c in every)
+    assert not any("replies" in r for r in extracted.records)          # the nested page is not part of a comment
+    threads = [path for _, path, _, _ in log if path.endswith("/replies")]
+    # the five-reply thread: 2 expanded, then 2 and 1 on /replies; every other comment has at most 2 replies
+    assert threads == [f"/v21.0/{thread['id']}/replies"] * 2, threads
+    assert all(len(rs) <= 2 for c, rs in user["replies"].items() if c != thread["id"])
+    comment_pages = [path for _, path, _, _ in log if path.endswith("/comments")]
+    assert extracted.pages == len([p for _, p, _, _ in log if p.endswith("/media")]) + len(comment_pages) + 2

@@ -4,7 +4,9 @@
 
 Shapes follow the official ones: cursor paging ``{"data", "paging": {"cursors": {"before", "after"}, "next"}}``
 (no ``next`` on the last page), ``limit`` (default 25, at most 100), ``fields`` projection, times written
-``2025-03-30T09:15:00+0000``, errors ``{"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}``.
+``2025-03-30T09:15:00+0000``, field expansion of an IG Comment's replies
+(``fields=id,text,replies.limit(100){id,text}``: the edge's first page, with its own paging, inside each
+comment; left out when empty), errors ``{"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}``.
 An object is visible once its ``created_time``/``timestamp`` is not after the clock, or, when the data gives
 it a ``visible_from`` (never served: a comment held for moderation and approved later), once that is not.
 Computed fields, as Graph documents them: a Post's ``updated_time`` is the later of its creation and its
@@ -51,6 +53,32 @@ NODES = {
     "IGComment": ({"id", "text", "timestamp", "username", "from", "parent_id", "hidden"}, ("timestamp", "text", "id")),
 }
 EDGES = {"posts": "Post", "comments": "Comment", "ratings": "Recommendation", "media": "IGMedia"}
+
+
+# field expansion (``fields=id,replies.limit(50){id,text}``): the edges that can be asked for inside a node
+NESTED_EDGES = {"IGComment": ("replies",)}
+_FIELD = re.compile(r"([a-z_]+)(?:\.limit\((\d+)\))?(?:\{([^{}]*)\})?(?:\.limit\((\d+)\))?$")
+
+
+def parse_fields(text: str) -> list[tuple[str, str, str]]:
+    """``fields`` as (name, limit, subfields): commas inside braces belong to the nested edge."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    fields = []
+    for part in filter(None, parts):
+        match = _FIELD.match(part)
+        if not match or depth:
+            raise GraphError(400, 100, f"(#100) Syntax error in fields: {part}")
+        name, limit_before, sub, limit_after = match.groups()
+        fields.append((name, limit_before or limit_after or str(DEFAULT_LIMIT), sub or ""))
+    return fields
 
 
 def graph_time(moment: datetime) -> str:
@@ -282,7 +310,10 @@ class GraphApi:
             raise GraphError(400, 100, f"(#100) The parameter limit must be a positive integer, got {limit}")
         size = min(int(limit), MAX_LIMIT)
         known, default = NODES[node]
-        fields = [f for f in query.get("fields", "").split(",") if f] or list(default)
+        requested = parse_fields(query.get("fields", ""))
+        fields = [name for name, _, _ in requested if name not in NESTED_EDGES.get(node, ())] or (
+            [] if requested else list(default))
+        nested = [(name, limit, sub) for name, limit, sub in requested if name in NESTED_EDGES.get(node, ())]
         for field in fields:
             if field not in known:
                 raise GraphError(400, 100, f"(#100) Tried accessing nonexisting field ({field}) on node type ({node})")
@@ -294,6 +325,13 @@ class GraphApi:
             start = positions[0] + 1 if positions else len(items)
         taken = items[start:start + size]
         body = {"data": [{f: item[f] for f in fields if f in item} for item in taken]}
+        for name, nested_limit, sub in nested:  # field expansion: the edge's first page inside each object
+            for item, shown in zip(taken, body["data"]):
+                owner = self.owners[item["id"]]
+                inner, inner_node = self.items(owner, item["id"], name, {})
+                if inner:  # Graph leaves an empty edge out
+                    shown[name] = self.page(inner, inner_node, f"/{VERSION}/{item['id']}/{name}",
+                                            {"fields": sub, "limit": nested_limit}, headers)
         if taken:
             body["paging"] = {"cursors": {"before": encode_cursor(key(taken[0])), "after": encode_cursor(key(taken[-1]))}}
             if start + size < len(items):

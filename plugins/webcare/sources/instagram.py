@@ -11,7 +11,10 @@ the older media whose ``comments_count`` (Graph: comments and replies on the med
 the number of comments and replies the warehouse has loaded for it (``loaded_comment_counts``; a
 count that differs, for whatever reason, means a read, never a skip), and every older medium on its
 slow re-read day (once a week, by id), when all its comments are kept. Instagram's ``/replies`` has
-no order, so a medium that is read has every comment's replies read.
+no order, so a medium that is read has every comment's replies read: by field expansion
+(``replies.limit(100){...}`` in the comments' ``fields``), so one request per page of comments
+brings their replies too, and ``/{comment-id}/replies`` is asked only for the pages after a
+comment's first hundred replies (or when a comment's expanded ``replies`` is not a readable page).
 """
 from __future__ import annotations
 
@@ -80,19 +83,35 @@ def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | 
         if created and (since_at is None or created >= since_at):
             newest = max(newest, created) if newest else created
 
+    fields = f"{IG_COMMENT_FIELDS},replies.limit({client.limit}){{{IG_COMMENT_FIELDS}}}"
     for media_id in _ids(media_pages):
         if media_id not in plan:
             continue
-        comment_pages = list(client.paged(f"{media_id}/comments", {"fields": IG_COMMENT_FIELDS}))
-        pages += len(comment_pages)
-        for body in comment_pages:
+        for body in client.paged(f"{media_id}/comments", {"fields": fields}):
+            pages += 1
             for comment in body["data"]:
-                keep(comment, media_id)
-        for comment_id in _ids(comment_pages):
-            for body in client.paged(f"{comment_id}/replies", {"fields": IG_COMMENT_FIELDS}):
-                pages += 1
-                for reply in body["data"]:
-                    keep(reply, media_id)
+                if not isinstance(comment, dict):
+                    keep(comment, media_id)
+                    continue
+                nested = comment.get("replies")
+                keep({k: v for k, v in comment.items() if k != "replies"}, media_id)
+                if nested is None:  # Graph leaves a comment without replies without the field
+                    continue
+                if isinstance(nested, dict) and isinstance(nested.get("data"), list):
+                    for reply in nested["data"]:
+                        keep(reply, media_id)
+                    following = (nested.get("paging") or {}).get("next")
+                    if not following:
+                        continue
+                    path, query = client.follow(following)
+                elif isinstance(comment.get("id"), str):  # an expansion we cannot read: the edge itself
+                    path, query = f"{comment['id']}/replies", {"fields": IG_COMMENT_FIELDS}
+                else:
+                    continue
+                for replies in client.paged(path, query):
+                    pages += 1
+                    for reply in replies["data"]:
+                        keep(reply, media_id)
     cursor = until if until else newest
     return Extracted(records, to_rfc3339(cursor) if cursor else None, pages)
 
