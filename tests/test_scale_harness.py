@@ -96,6 +96,9 @@ def test_the_json_has_every_figure_of_the_issue(harness):
     for stage in ("validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts",
                   "publish"):
         assert stage in size["history_build"]["stages"], stage
+    # the README's monthly question from the marts equals the one computed over the channels' views
+    kpi = size["kpi_question"]
+    assert kpi["rows"] > 0 and kpi["answers_equal"] is True, kpi
 
 
 def test_history_messages_are_the_rows_written_to_raw(harness):

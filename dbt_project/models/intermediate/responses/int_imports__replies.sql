@@ -7,9 +7,12 @@ with
 
 x_versions as (
 
+    -- only the versions an imported record names (not a sort of every X post's versions)
     select distinct version_id, mentions.original_tweet_id
     from {{ ref('stg_x__mentions') }} as mentions
     cross join lateral unnest(mentions.edit_history_tweet_ids) as versions (version_id)
+    where versions.version_id in (select platform_in_reply_to_id from {{ ref('stg_imports__messages') }}
+                                  where channel_id = 'x' and platform_in_reply_to_id is not null)
 
 ),
 

@@ -4,6 +4,9 @@
 -- (docs/adding-a-channel.md): nothing here or downstream names a channel.
 -- Only messages written before the warehouse's as-of instant: what an API served or a file
 -- brought from after it waits for the run whose window holds it (docs/metrics.md#as-of).
+-- A table: the channels' views are evaluated once per build, not once for each reader and test
+-- (issue 12; docs/decision-log.md, "One evaluation of the channel views").
+{{ config(materialized='table') }}
 with
 
 unioned as (
