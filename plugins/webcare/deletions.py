@@ -36,7 +36,8 @@ def record_missing(cur, source: str, account_id: str, present_keys: list[str], c
             from raw.{hooks.table} as r
             where r.account_id = %(account)s
               and (r.payload ->> %(created)s)::timestamptz < %(cutoff)s::timestamptz
-              and r.record_key <> all(%(present)s)
+              -- a hashed anti-join: `<> all(array)` compares every row with every key
+              and not exists (select 1 from unnest(%(present)s::text[]) as present (key) where present.key = r.record_key)
             on conflict (source, account_id, record_key) do nothing""",
         {"source": source, "account": account_id, "cutoff": cutoff, "run_id": run_id,
          "created": hooks.created_field, "present": present_keys},
