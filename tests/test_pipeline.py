@@ -507,15 +507,19 @@ def test_full_refresh_and_incremental_marts_are_identical(next_day, warehouse_ur
     from webcare import dbt, tasks
 
     # the second run's build measured its new messages and those its loads changed (a reply, an edit),
-    # re-evaluated the still-unanswered ones at the new as-of instant, and left the rest as they were
-    total, measured, evaluated, new = query(warehouse_url, """
+    # re-evaluated the still-pending unanswered ones at the new as-of instant, and left the rest as they were
+    # (an unanswered message already breached too: fct_interactions runs its minutes to the as-of instant)
+    total, measured, evaluated, new, left_breached = query(warehouse_url, """
         select count(*),
                count(*) filter (where measured_at = (select max(measured_at) from intermediate.int_messages_sla_measured)),
                count(*) filter (where evaluated_at = (select max(evaluated_at) from intermediate.int_messages_sla_measured)),
-               count(*) filter (where m.created_at >= %s)
+               count(*) filter (where m.created_at >= %s),
+               count(*) filter (where not m.is_answered and sla_status = 'breached'
+                                  and evaluated_at < (select max(evaluated_at) from intermediate.int_messages_sla_measured))
         from intermediate.int_messages_sla_measured
         join intermediate.int_messages_joined_to_first_reply as m using (message_id)""", (CUTOFF1,))[0]
     assert new <= measured < total / 3 and measured < evaluated < total, (total, measured, evaluated, new)
+    assert left_breached > 0, (total, measured, evaluated, left_breached)
     tables = ("fct_interactions", "fct_responses", "fct_sla_events", "fct_backlog_daily", "fct_backlog_intervals",
               "mart_response_kpis_daily", "mart_response_kpis_weekly", "mart_response_kpis_monthly")
     kinds = dict(query(warehouse_url, "select table_name, table_type from information_schema.tables"

@@ -14,9 +14,12 @@
 -- institution, creation, local date, time zone, first response, clock skew, priority) differs
 -- from the stored one, or the schedule did (`schedule_version`: every open interval, policy,
 -- schedule row and the calendar bounds: a holiday added, a new schedule or SLA version, older
--- history). A still-unanswered message whose SLA depends on the as-of instant is re-evaluated
--- from its stored position (the open minutes before its creation) and the ledger at the as-of
--- instant, without walking its days again. Rows of messages no longer in the warehouse are
+-- history). A still-unanswered message whose SLA is still pending is re-evaluated from its
+-- stored position (the open minutes before its creation) and the ledger at the as-of instant,
+-- without walking its days again; one already breached stays breached whatever the as-of
+-- instant, so its row is left as it is: its sla_elapsed_minutes is as of its last evaluation
+-- (evaluated_at), and fct_interactions carries the minutes of every unanswered message to the
+-- current as-of instant. Rows of messages no longer in the warehouse are
 -- deleted after the build (post_hook). A full refresh measures every message.
 {{
     config(
@@ -88,7 +91,7 @@ messages as (
 
 ),
 
--- unchanged, still unanswered, with an SLA the as-of instant moves: re-evaluated from the stored row
+-- unchanged, unanswered, still pending (the as-of instant may pass its breach): re-evaluated from the stored row
 reevaluated as (
 
     select
@@ -106,7 +109,7 @@ reevaluated as (
       and previous.schedule_version = schedule_version.schedule_version
       and not all_messages.is_answered
       and not all_messages.has_clock_skew
-      and previous.sla_time_basis is not null
+      and previous.sla_status = 'pending'
 
 ),
 

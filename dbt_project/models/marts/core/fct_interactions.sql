@@ -20,6 +20,38 @@ institution_versions as (
 
     select * from {{ ref('dim_institution') }}
 
+),
+
+as_of as (
+
+    select as_of from {{ ref('int_warehouse_as_of') }}
+
+),
+
+-- The open minutes before the as-of instant of each institution and channel, as the SLA model's
+-- ledger counts them (every open interval of the local days before the as-of instant's day, and
+-- that day's open time before it): a still-unanswered message's business minutes run to the
+-- as-of instant, and the SLA model stores only the open minutes before its creation
+-- (docs/decision-log.md, "The SLA model measures only what changed").
+as_of_positions as (
+
+    select
+        institutions.institution_id,
+        intervals.channel_id,
+        sum(case
+            when intervals.local_date < (as_of.as_of at time zone institutions.time_zone)::date
+                then extract(epoch from intervals.close_at - intervals.open_at) / 60
+            when intervals.local_date = (as_of.as_of at time zone institutions.time_zone)::date
+                 and intervals.open_at < as_of.as_of
+                then extract(epoch from least(intervals.close_at, as_of.as_of) - intervals.open_at) / 60
+            else 0
+        end)                                                 as open_minutes_before_as_of
+    from {{ ref('stg_webcare__institutions') }} as institutions
+    cross join as_of
+    inner join {{ ref('int_business_intervals_expanded') }} as intervals
+        on intervals.institution_id = institutions.institution_id
+    group by institutions.institution_id, intervals.channel_id
+
 )
 
 select
@@ -55,15 +87,27 @@ select
     -- a message deleted on the platform before it was answered has no SLA outcome (docs/metrics.md#deleted)
     cast(case when messages.is_deleted and measured.sla_status is not null then 'deleted'
               else measured.sla_status end as text)          as sla_status,
-    cast(case when not messages.is_deleted then measured.sla_elapsed_minutes end as double precision)
-                                                             as sla_elapsed_minutes,
+    -- to the first response; unanswered, to the as-of instant (the SLA model's value is as of its
+    -- last evaluation, which a breached message no longer needs)
+    cast(case
+        when messages.is_deleted or measured.sla_time_basis is null then null
+        when messages.is_answered then measured.sla_elapsed_minutes
+        when measured.sla_time_basis = 'calendar'
+            then extract(epoch from as_of.as_of - messages.created_at) / 60
+        when measured.has_schedule
+            then as_of_positions.open_minutes_before_as_of - measured.created_open_minutes
+    end as double precision)                                 as sla_elapsed_minutes,
     cast(messages.native_id as text)                         as native_id,
     cast(messages.is_hidden as boolean)                      as is_hidden,
     cast(messages.deleted_at as timestamptz)                 as deleted_at,
     cast(messages.is_deleted as boolean)                     as is_deleted
 from messages
+cross join as_of
 left join measured
     on measured.message_id = messages.message_id
+left join as_of_positions
+    on  as_of_positions.institution_id = messages.institution_id
+    and as_of_positions.channel_id = messages.channel_id
 left join institution_versions
     on  institution_versions.institution_id = messages.institution_id
     and messages.local_date >= institution_versions.valid_from
