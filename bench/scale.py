@@ -230,7 +230,9 @@ def write_history(url: str, seed: int, institutions: list[dict], run_day: date, 
                     daily_records.setdefault(r[0], []).append(r)
             x_lines += [line for created, line in chunk.x_lines if created >= keep_x_from]
             google_lines += chunk.google_lines
-            merge_graph(graph, chunk.graph)
+            # nor may the fake APIs serve them: a post's weekly re-read would find them missing from raw
+            merge_graph(graph, without_comments(chunk.graph, {r[2]["id"] for r in chunk.records if r[4] < start
+                                                              and isinstance(r[2], dict) and "id" in r[2]}))
             generate_s += time.perf_counter() - began
             began = time.perf_counter()
             progress.update(writer.write(history))
@@ -246,6 +248,18 @@ def write_history(url: str, seed: int, institutions: list[dict], run_day: date, 
             "history_messages": writer.total, "history_by_source": dict(sorted(writer.rows_by_source.items())),
             "load_batches_rows": ledger_rows, "extraction_targets": len(targets),
             "daily_expected": daily_truth(daily_records, url)}
+
+
+def without_comments(graph: dict, ids: set[str]) -> dict:
+    """A chunk's Graph data without the comments and replies of ``ids`` (records left out of history)."""
+    if not ids:
+        return graph
+    for page in graph["pages"].values():
+        page["comments"] = {post: [c for c in cs if c["id"] not in ids] for post, cs in page["comments"].items()}
+    for user in graph["ig_users"].values():
+        user["comments"] = {media: [c for c in cs if c["id"] not in ids] for media, cs in user["comments"].items()}
+        user["replies"] = {parent: [r for r in rs if r["id"] not in ids] for parent, rs in user["replies"].items()}
+    return graph
 
 
 def daily_truth(daily_records: dict, url: str) -> dict:
@@ -555,13 +569,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="JSON results (default <work>/scale.json)")
     parser.add_argument("--work-dir", type=Path, default=None, help="default var/bench/scale")
     parser.add_argument("--keep", action="store_true", help="keep each size's database")
-    parser.add_argument("--plot", action="store_true", help="only write docs/performance.png from --out")
+    parser.add_argument("--plot", action="store_true", help="only write the plot (--png) from --out")
+    parser.add_argument("--png", type=Path, default=ROOT / "docs" / "performance.png", help="the plot's file")
     parser.add_argument("--markdown", action="store_true", help="only print --out's results as Markdown tables")
     args = parser.parse_args(argv)
     work = (args.work_dir or Path(os.environ["WEBCARE_HOME"]) / "scale").resolve()
     out = (args.out or work / "scale.json").resolve()
     if args.plot:
-        return plot(out, ROOT / "docs" / "performance.png")
+        return plot(out, args.png)
     if args.markdown:
         print(markdown(json.loads(out.read_text())))
         return 0
