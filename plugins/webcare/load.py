@@ -16,13 +16,13 @@ then an insert with ``on conflict do nothing`` and a savepoint per record if one
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import logging
+import struct
 from dataclasses import asdict, dataclass
 from datetime import date
-
-import hashlib
 
 import psycopg2
 
@@ -84,8 +84,21 @@ def created_months(source: str, records: list) -> list:
     return months
 
 
-# the canonical JSON of storable.serialise (json.dumps with these options), without building an encoder per record
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+def canonical_encoder():
+    """A function giving the text ``storable.serialise`` writes (``json.dumps(record, ensure_ascii=False,
+    separators=(",", ":"), allow_nan=False)``) without building an encoder for every record, as
+    ``json.dumps`` with options does: the json module's C encoder, made once (the module's own
+    ``JSONEncoder.encode`` where the C encoder is missing). After it raises, make a new one: its
+    circular-reference markers may keep the failed record's containers."""
+    from json import encoder
+
+    options = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        made = encoder.c_make_encoder({}, options.default, encoder.encode_basestring, None, ":", ",",
+                                      False, False, False)
+    except (AttributeError, TypeError):  # no C encoder in this Python
+        return options.encode
+    return lambda record: "".join(made(record, 0))
 
 
 class Splitter:
@@ -96,6 +109,7 @@ class Splitter:
         self.source, self.record_key = source, SOURCES[source].record_key
         self.valid: dict[tuple[str, str], tuple[str, str, str, date]] = {}
         self.rejected: dict[str, tuple[str, str, str]] = {}
+        self.encode = canonical_encoder()
 
     def add(self, records: list, months: list | None = None
             ) -> tuple[list[tuple[str, str, str, date]], list[tuple[str, str, str]]]:
@@ -108,7 +122,7 @@ class Splitter:
         the ones hashed; anything else is judged by ``serialise`` as before, reasons unchanged."""
         valid, rejected = [], []
         seen, held = self.valid, self.rejected
-        record_key, encode, max_depth, max_bytes = self.record_key, _ENCODE, storable.MAX_DEPTH, storable.MAX_RECORD_BYTES
+        record_key, encode, max_depth, max_bytes = self.record_key, self.encode, storable.MAX_DEPTH, storable.MAX_RECORD_BYTES
         if months is None:
             months = created_months(self.source, records)
         for record, month in zip(records, months):
@@ -118,7 +132,9 @@ class Splitter:
                     text = encode(record)
                     data = text.encode()
                 except (ValueError, UnicodeEncodeError, RecursionError):
-                    text = None
+                    text, encode = None, None
+                if encode is None:
+                    encode = self.encode = canonical_encoder()
                 if text is None or len(data) > max_bytes or "\\u0000" in text \
                         or text.count("{") + text.count("[") > max_depth:
                     data = None
@@ -166,19 +182,53 @@ def split_records(source: str, records: list) -> tuple[list[tuple[str, str, str]
     return [row[:3] for row in valid], rejected
 
 
-def _copy_field(value: str) -> str:
-    """A value in COPY's text format (backslash, tab, newline and carriage return escaped)."""
-    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+# COPY's binary format (PostgreSQL documentation, "COPY", "Binary Format"): the server parses no
+# delimiters, escapes, dates or times; jsonb is its version byte (1) and the JSON text. The rows are
+# made by the judging thread; the COPY sends them in one read (psycopg2 takes the interpreter lock for
+# every read of the buffer: small reads would wait for the judging thread at each one).
+_BINARY_HEADER = b"PGCOPY\n\xff\r\n\x00" + bytes(8)  # signature, flags, no header extension
+_BINARY_TRAILER = b"\xff\xff"
+_POSTGRES_EPOCH = date(2000, 1, 1)
+_INT32 = struct.Struct(">i").pack
+_ROW_START = struct.Struct(">hi").pack  # the row's number of fields, the first field's length
+_SHA_LENGTH = _INT32(64)
 
 
-def _copy_text(cur, table: str, columns: list[str], lines) -> None:
-    """COPY ``lines`` (already in COPY's text format, each ending in a newline) into ``table``.
+def _binary_field(value: bytes | None) -> bytes:
+    return b"\xff\xff\xff\xff" if value is None else _INT32(len(value)) + value
 
-    The data goes as UTF-8 bytes in one read: psycopg2 takes the interpreter lock for every read
-    of the buffer, and small reads would wait for the judging thread (webcare.load.load_batch)
-    at each one."""
-    data = "".join(lines).encode()
-    cur.copy_expert(f"copy {table} ({', '.join(columns)}) from stdin", io.BytesIO(data), size=max(len(data), 1))
+
+def _binary_constants(cur, params: dict) -> tuple[bytes, bytes]:
+    """(account_id, run_id + batch_date + extracted_at) of every row of the batch, as binary COPY fields:
+    PostgreSQL reads the batch's date and time (as its text COPY did), once."""
+    cur.execute("select %(batch_date)s::date - date '2000-01-01',"
+                " (extract(epoch from %(extracted_at)s::timestamptz - timestamptz '2000-01-01 00:00:00+00')"
+                " * 1000000)::bigint", params)
+    days, microseconds = cur.fetchone()
+    run_id = None if params["run_id"] is None else str(params["run_id"]).encode()
+    return _binary_field(str(params["account"]).encode()), b"".join((
+        _binary_field(run_id), _binary_field(None if days is None else struct.pack(">i", days)),
+        _binary_field(None if microseconds is None else struct.pack(">q", microseconds))))
+
+
+def _binary_rows(valid: list[tuple[str, str, str, date]], account: bytes, rest: bytes) -> list[bytes]:
+    """Each valid record as a row of raw in COPY's binary format (RAW_COLUMNS' order)."""
+    months: dict[date, bytes] = {}
+    rows = []
+    for key, text, digest, month in valid:
+        key_bytes, payload = key.encode(), text.encode()
+        month_field = months.get(month) or months.setdefault(month, _binary_field(
+            struct.pack(">i", (month - _POSTGRES_EPOCH).days)))
+        rows.append(b"".join((_ROW_START(8, len(key_bytes)), key_bytes, account, _INT32(len(payload) + 1), b"\x01",
+                              payload, _SHA_LENGTH, digest.encode(), rest, month_field)))
+    return rows
+
+
+def _copy_binary(cur, table: str, columns: list[str], rows: list[bytes]) -> None:
+    """COPY ``rows`` (each a row in COPY's binary format) into ``table``."""
+    data = b"".join((_BINARY_HEADER, *rows, _BINARY_TRAILER))
+    cur.copy_expert(f"copy {table} ({', '.join(columns)}) from stdin with (format binary)", io.BytesIO(data),
+                    size=len(data))
 
 
 def _copy_rows(cur, table: str, columns: list[str], rows: list[tuple]) -> None:
@@ -234,7 +284,6 @@ def _insert_valid(cur, table: str, params: dict) -> tuple[int, list[tuple[str, s
     return inserted, refused
 
 
-BACKSLASH, DOUBLE_BACKSLASH = "\\", "\\\\"
 RAW_COLUMNS = ["record_key", "account_id", "payload", "payload_sha256", "run_id", "batch_date", "extracted_at",
                "created_month"]
 
@@ -259,7 +308,6 @@ def _known(cur, table: str, valid: list[tuple[str, str, str, date]], params: dic
                 f" and record_key between %(first)s and %(last)s",  # an index condition: one descent
                 {**params, "first": valid[0][0], "last": valid[-1][0], "months": sorted({row[3] for row in valid})})
     loaded = set(cur.fetchall())
-    cur.execute("set local enable_seqscan = on")
     held = {(row[0], row[2]) for row in valid if row[2] in quarantined}
     return loaded - held, held
 
@@ -271,19 +319,15 @@ def _held_in_quarantine(cur, params: dict) -> set[str]:
     return {digest for (digest,) in cur.fetchall()}
 
 
-def _copy_new(cur, table: str, fresh: list[tuple[str, str, str, date]], params: dict) -> bool:
-    """COPY the new records straight into raw; False (nothing written) when PostgreSQL refuses it."""
-    def field(value) -> str:
-        return "\\N" if value is None else _copy_field(str(value))
-
-    account = field(params["account"])
-    rest = "\t".join(field(params[name]) for name in ("run_id", "batch_date", "extracted_at"))
-    # canonical JSON holds no raw tab, newline or carriage return (JSON escapes them): only backslashes double
-    lines = (f"{_copy_field(key)}\t{account}\t{text.replace(BACKSLASH, DOUBLE_BACKSLASH)}\t{digest}\t{rest}\t{month}\n"
-             for key, text, digest, month in fresh)
-    cur.execute("savepoint fast")
+def _copy_new(cur, table: str, fresh: list[bytes]) -> bool:
+    """COPY the new records (rows of ``_binary_rows``) straight into raw; False (nothing written) when
+    PostgreSQL refuses it."""
+    if not fresh:
+        cur.execute("set local enable_seqscan = on")  # (off for the probe, _known)
+        return True
+    cur.execute("set local enable_seqscan = on; savepoint fast")  # (off for the probe, _known)
     try:
-        _copy_text(cur, f"raw.{table}", RAW_COLUMNS, lines)
+        _copy_binary(cur, f"raw.{table}", RAW_COLUMNS, fresh)
     except (psycopg2.DataError, psycopg2.IntegrityError) as exc:
         cur.execute("rollback to savepoint fast")
         log.warning("raw.%s: the direct COPY was refused (%s); loading record by record", table,
@@ -294,17 +338,29 @@ def _copy_new(cur, table: str, fresh: list[tuple[str, str, str, date]], params: 
 
 
 CHUNK_RECORDS = 20_000  # records judged (Python) while the previous chunk is in PostgreSQL
+FIRST_CHUNK_RECORDS = 5_000  # the first chunk is judged while PostgreSQL waits: a small one
 
 
-def _load_chunk(cur, table: str, valid: list[tuple[str, str, str, date]], params: dict,
-                quarantined: set[str]) -> tuple[int, int, list]:
-    """(inserted, held back, refused) for one chunk of valid records, in the caller's transaction."""
+def _judge(splitter: Splitter, records: list, months: list, account: bytes, rest: bytes
+           ) -> tuple[list[tuple[str, str, str, date]], list[bytes]]:
+    """(valid records new to the batch in key order, their rows for raw in COPY's binary format) of one
+    chunk: the judging thread's work."""
+    valid, _ = splitter.add(records, months)
     valid.sort(key=lambda row: row[0])
+    return valid, _binary_rows(valid, account, rest)
+
+
+def _load_chunk(cur, table: str, valid: list[tuple[str, str, str, date]], rows: list[bytes], params: dict,
+                quarantined: set[str]) -> tuple[int, int, list]:
+    """(inserted, held back, refused) for one chunk of valid records (in key order, with their rows for
+    raw), in the caller's transaction."""
     loaded, held = _known(cur, table, valid, params, quarantined)
-    fresh = [row for row in valid if (row[0], row[2]) not in loaded and (row[0], row[2]) not in held]
-    if _copy_new(cur, table, fresh, params):
+    fresh = [row for (key, _, digest, _), row in zip(valid, rows) if (key, digest) not in loaded
+             and (key, digest) not in held]
+    if _copy_new(cur, table, fresh):
         return len(fresh), len(held), []
-    cur.execute("create temporary table if not exists incoming (record_key text, payload text,"
+    cur.execute("set local enable_seqscan = on;"  # (off for the probe, _known)
+                " create temporary table if not exists incoming (record_key text, payload text,"
                 " payload_sha256 text, created_month date) on commit drop")
     cur.execute("truncate incoming")
     _copy_rows(cur, "incoming", ["record_key", "payload", "payload_sha256", "created_month"], valid)
@@ -331,20 +387,23 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
     url = warehouse.bootstrap(url)
     params = {"source": source, "account": account, **meta}
     months = created_months(source, records)
-    chunks = [(records[n:n + CHUNK_RECORDS], months[n:n + CHUNK_RECORDS])
-              for n in range(0, len(records), CHUNK_RECORDS)] or [([], [])]
+    starts = [0, *range(min(FIRST_CHUNK_RECORDS, CHUNK_RECORDS), len(records), CHUNK_RECORDS)]
+    chunks = [(records[start:end], months[start:end]) for start, end in zip(starts, [*starts[1:], len(records)])]
     _ensure_partitions(url, source, months)
     inserted = held_back = 0
     refused: list = []
     with warehouse.transaction(url) as conn, conn.cursor() as cur, ThreadPoolExecutor(1) as judge:
-        # the next chunk is judged (serialised, validated, hashed) while PostgreSQL takes this one
-        pending = judge.submit(splitter.add, *chunks[0])
+        conn.set_client_encoding("UTF8")  # the binary COPY's texts are UTF-8
+        constants = _binary_constants(cur, params)
+        # the next chunk is judged (serialised, validated, hashed, made rows) while PostgreSQL takes this one
+        pending = judge.submit(_judge, splitter, *chunks[0], *constants)
         quarantined = _held_in_quarantine(cur, params)
         for n in range(len(chunks)):
-            valid_chunk, _ = pending.result()
+            valid_chunk, rows = pending.result()
             if n + 1 < len(chunks):
-                pending = judge.submit(splitter.add, *chunks[n + 1])
-            chunk_inserted, chunk_held, chunk_refused = _load_chunk(cur, table, valid_chunk, params, quarantined)
+                pending = judge.submit(_judge, splitter, *chunks[n + 1], *constants)
+            chunk_inserted, chunk_held, chunk_refused = _load_chunk(cur, table, valid_chunk, rows, params,
+                                                                    quarantined)
             inserted, held_back, refused = inserted + chunk_inserted, held_back + chunk_held, refused + chunk_refused
         valid, rejected = list(splitter.valid.values()), list(splitter.rejected.values())
         rejected += [(safe_text(text), digest, reason) for _, text, digest, reason in refused]
