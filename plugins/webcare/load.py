@@ -337,7 +337,7 @@ def _copy_new(cur, table: str, fresh: list[bytes]) -> bool:
     return True
 
 
-CHUNK_RECORDS = 20_000  # records judged (Python) while the previous chunk is in PostgreSQL
+CHUNK_RECORDS = 10_000  # records judged (Python) while the previous chunk is in PostgreSQL
 FIRST_CHUNK_RECORDS = 5_000  # the first chunk is judged while PostgreSQL waits: a small one
 
 
