@@ -12,6 +12,7 @@
 4. classification and redaction throughput (messages per second), and redaction alone.
 
     make bench            # or: PYTHONPATH=plugins .venv/bin/python bench/run.py --records 200000
+    PYTHONPATH=plugins .venv/bin/python bench/run.py --load-only --records 200000 --repeat 5   # item 1 alone
 """
 from __future__ import annotations
 

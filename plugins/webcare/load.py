@@ -6,9 +6,10 @@ and content) is not loaded again, so reruns change nothing; nor is one the raw g
 quarantine (``quarantine_rows``). No single record fails a batch: poison records (see
 webcare.storable) are quarantined with their reason and their batch-mates load.
 
-How (issue 12: load throughput at least 0.7x a bare COPY): the batch's keys and hashes (not the
-payloads) are copied to a temporary table and compared with raw and the quarantine in one query;
-the new records are then COPYed straight into raw, once, in key order. Only when PostgreSQL
+How (issue 12: load throughput at least 0.7x a bare COPY): a thread judges the batch in chunks
+(one pass per record: canonical JSON, checks, sha256, the row in COPY's binary format) while
+PostgreSQL takes the previous chunk; per chunk one range scan of raw's unique index finds the
+records already loaded, and the new ones are COPYed straight into raw, once, in key order. Only when PostgreSQL
 refuses that COPY (a payload it cannot store that ``storable`` did not foresee, or a concurrent
 load of the same records) does the batch go the slow way: every record into a temporary table,
 then an insert with ``on conflict do nothing`` and a savepoint per record if one is refused.
