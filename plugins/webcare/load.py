@@ -394,7 +394,8 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
     inserted = held_back = 0
     refused: list = []
     with warehouse.transaction(url) as conn, conn.cursor() as cur, ThreadPoolExecutor(1) as judge:
-        conn.set_client_encoding("UTF8")  # the binary COPY's texts are UTF-8
+        # the binary COPY's texts are UTF-8; set before any statement (psycopg2 ends the transaction to set it)
+        conn.set_client_encoding("UTF8")
         constants = _binary_constants(cur, params)
         # the next chunk is judged (serialised, validated, hashed, made rows) while PostgreSQL takes this one
         pending = judge.submit(_judge, splitter, *chunks[0], *constants)
