@@ -12,6 +12,7 @@
 4. classification and redaction throughput (messages per second), and redaction alone.
 
     make bench            # or: PYTHONPATH=plugins .venv/bin/python bench/run.py --records 200000
+    PYTHONPATH=plugins .venv/bin/python bench/run.py --load-only --records 200000 --repeat 5   # item 1 alone
 """
 from __future__ import annotations
 
@@ -167,15 +168,36 @@ def bench_classify(days: int) -> dict:
             "redact_per_s": len(texts) / redact_s}
 
 
+def load_only(url: str, records: int, repeat: int) -> int:
+    """Item 1 alone, ``repeat`` times in one run: each run's ratios and their medians."""
+    from statistics import median
+
+    runs = [bench_load(url, records) for _ in range(repeat)]
+    print(f"\nload ratios, {records:,} records, {repeat} runs")
+    for n, run in enumerate(runs, 1):
+        print(f"  run {n}: bare COPY {run['bare_copy_s']:.2f} s, load {run['load_s']:.2f} s, reload {run['reload_s']:.2f} s:"
+              f" throughput {1 / run['load_vs_copy']:.2f}x the bare COPY's, reload {run['reload_vs_load']:.2f}x")
+    print(f"  median throughput vs bare COPY {median(1 / run['load_vs_copy'] for run in runs):.2f}x (goal >= 0.7x),"
+          f" median reload / first load {median(run['reload_vs_load'] for run in runs):.2f}x")
+    out = Path(os.environ["WEBCARE_HOME"]) / "results-load.json"
+    out.write_text(json.dumps(runs, indent=2))
+    print(f"results in {out}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="webcare benchmarks (ratios in one run)")
     parser.add_argument("--records", type=int, default=200_000)
     parser.add_argument("--days", type=int, default=30)
+    parser.add_argument("--load-only", action="store_true", help="item 1 alone (the raw load), --repeat times")
+    parser.add_argument("--repeat", type=int, default=1, help="with --load-only: repetitions (medians reported)")
     args = parser.parse_args()
     from webcare import warehouse
     from webcare.embedded_pg import default_cluster
 
     url = warehouse.bootstrap(default_cluster().start())
+    if args.load_only:
+        return load_only(url, args.records, args.repeat)
     load = bench_load(url, args.records)
     extract = bench_extract(args.days)
     classify = bench_classify(args.days)

@@ -56,14 +56,14 @@ def test_a_failed_load_leaves_the_cursor_where_it_was(clean, monkeypatch):
     from webcare import load
 
     load.load_batch(batch([tweet("10")], cursor_after="10"), clean)
-    copy_text = load._copy_text
+    copy_binary = load._copy_binary
 
-    def disk_full(cur, table, columns, lines):  # the COPY into raw fails (after the keys were compared)
+    def disk_full(cur, table, columns, rows):  # the COPY into raw fails (after the keys were compared)
         if table.startswith("raw."):
             raise RuntimeError("disk full")
-        return copy_text(cur, table, columns, lines)
+        return copy_binary(cur, table, columns, rows)
 
-    monkeypatch.setattr(load, "_copy_text", disk_full)
+    monkeypatch.setattr(load, "_copy_binary", disk_full)
     with pytest.raises(RuntimeError):
         load.load_batch(batch([tweet("11")], cursor_after="11", run_id="run-b"), clean)
     assert query(clean, "select cursor_value from raw.extract_cursors where account_id = %s", (ACCOUNT,)) == [("10",)]
@@ -289,11 +289,16 @@ def test_facebook_poison_comments_are_quarantined_and_batch_mates_load(clean):
         query(clean, "delete from raw.facebook_comments where account_id = %s returning 1", (ACCOUNT,))
 
 
-def test_the_direct_copy_and_the_record_by_record_insert_load_the_same_rows(clean, monkeypatch):
-    """The fast way (keys compared, new records COPYed into raw) and the slow way it falls back to
-    (every record into a temporary table, insert on conflict) give the same rows and counts, for
-    new, repeated, already loaded and quarantined records."""
+def test_the_direct_copy_and_the_record_by_record_insert_load_the_same_rows(clean, monkeypatch, caplog):
+    """The fast way (keys compared, new records COPYed into raw in COPY's binary format) and the slow
+    way it falls back to (every record into a temporary table, insert on conflict) give the same rows
+    and counts, for new, repeated, already loaded and quarantined records; the fast way did not fall
+    back."""
+    import logging
+
     from webcare import load
+
+    caplog.set_level(logging.WARNING, logger="webcare.load")
 
     first = [tweet("10"), tweet("11", text="c:\\temp\tuno\ndos \\u0000 ñ"), tweet("12")]
     second = [tweet("11", text="c:\\temp\tuno\ndos \\u0000 ñ"), tweet("12", text="editado"), tweet("12", text="editado"),
@@ -312,6 +317,8 @@ def test_the_direct_copy_and_the_record_by_record_insert_load_the_same_rows(clea
                 meta = {**batch(records, run_id=run_id)["meta"], "account_id": account}
                 results.setdefault(account, []).append(load.load_batch({"meta": meta, "records": records}, clean)
                                                        .as_dict() | {"account_id": None})
+        if fast:
+            assert not [r for r in caplog.records if "direct COPY was refused" in r.getMessage()]
     try:
         assert rows(ACCOUNT) == rows("4343") and len(rows(ACCOUNT)) == 5
         assert results[ACCOUNT] == results["4343"]

@@ -5,6 +5,7 @@ import re
 from datetime import datetime, timezone
 
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+_DIGITS = re.compile(r"\d+")
 # No record of a social network predates 2000, and a year past 2099 is a sentinel or garbage
 # (9999-12-31 is a common "never"); outside this range a timestamp is invalid, so it can never
 # reach a cursor, a watermark or the calendar of the marts. Python's datetime itself stops at
@@ -26,7 +27,7 @@ def parse_rfc3339(value: object) -> datetime:
     text = value.replace("Z", "+00:00")
     main, _, rest = text.partition(".")
     if rest:  # Python accepts at most 6 fractional digits
-        digits = re.match(r"\d+", rest).group(0)
+        digits = _DIGITS.match(rest).group(0)
         text = f"{main}.{digits[:6]}{rest[len(digits):]}"
     try:
         return datetime.fromisoformat(text).astimezone(timezone.utc)
