@@ -23,6 +23,10 @@ Airflow pool `webcare_warehouse`, one slot). Nothing hangs: every task has an ex
 the run a dagrun_timeout (WEBCARE_TASK_TIMEOUT_MINUTES, WEBCARE_DAGRUN_TIMEOUT_MINUTES).
 
 The run whose logical date is D processes the UTC day before D (data interval [D-1, D)).
+Google reviews and Facebook and Instagram comments are read for the last
+WEBCARE_REREAD_MAX_AGE_DAYS (90) of posts, media and reviews, so the daily cost does not grow with
+history; the run of day WEBCARE_REREAD_ALL_DAY_OF_MONTH (the 1st) of each month, or one triggered
+with `{"reread_all": true}`, reads their whole history (docs/decision-log.md, "Graph comments").
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ import importlib
 import os
 from datetime import datetime, timedelta
 
-from airflow.sdk import Asset, CronTriggerTimetable, dag, task
+from airflow.sdk import Asset, CronTriggerTimetable, Param, dag, task
 
 # the raw tables of the API sources (webcare.sources.SOURCES; tests/test_dag_integrity.py keeps them equal)
 RAW_TABLES = ("x_mentions", "x_tweets", "google_reviews", "facebook_comments", "facebook_ratings", "instagram_comments")
@@ -58,6 +62,10 @@ def give_back_build_claim(context) -> None:
     max_active_runs=1,
     dagrun_timeout=DAGRUN_TIMEOUT,
     on_failure_callback=give_back_build_claim,
+    params={"reread_all": Param(False, type="boolean",
+                                description="Read the whole history of Google reviews and of Facebook and Instagram "
+                                            "comments, not only the last WEBCARE_REREAD_MAX_AGE_DAYS (also done on "
+                                            "day WEBCARE_REREAD_ALL_DAY_OF_MONTH of every month)")},
     doc_md=__doc__,
     tags=["webcare", "extract", "dbt", "great_expectations"],
     default_args={
@@ -77,10 +85,12 @@ def webcare_daily():
         return extraction_targets()
 
     @task(max_active_tis_per_dagrun=4)
-    def extract(target: dict, run_id=None, data_interval_start=None, data_interval_end=None) -> dict:
+    def extract(target: dict, run_id=None, data_interval_start=None, data_interval_end=None, params=None) -> dict:
         from webcare import tasks
 
-        return tasks.extract(target, run_id, data_interval_start.date(), data_interval_end)
+        day = data_interval_start.date()
+        return tasks.extract(target, run_id, day, data_interval_end,
+                             tasks.reread_all_today(day, (params or {}).get("reread_all", False)))
 
     @task(outlets=RAW_ASSETS)
     def load(batch: dict, run_id=None, data_interval_start=None) -> dict:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from datetime import timedelta
 import pytest
 
 from webcare.errors import RateLimited
@@ -117,3 +118,25 @@ def test_x_truncated_page_is_warned_with_how_many_may_be_missing(fake, hospital)
     assert found and int(found.group(1)) - int(found.group(2)) == 2
     assert len({r["id"] for r in full.records} - {r["id"] for r in truncated.records}) == 2
 
+
+
+def test_a_daily_google_read_stops_at_the_horizon_and_says_how_far_it_is_complete(fake, hospital, monkeypatch):
+    """Newest updateTime first: a run with ``since`` reads the reviews updated within
+    WEBCARE_REREAD_MAX_AGE_DAYS before it and stops at the first page reaching back further; the
+    read is complete for every review updated after the oldest updateTime it reached."""
+    location = f"accounts/{hospital['google_account_id']}/locations/{hospital['google_location_id']}"
+    monkeypatch.setenv("WEBCARE_GOOGLE_PAGE_SIZE", "2")
+    client = google.ReviewsClient(fake.google_base_url, "token")
+    whole = google.fetch_reviews(client, location, fake.window_end)
+    assert whole.complete and whole.complete_from is None  # the listing's end was reached
+    updated = sorted(parse_time(r["updateTime"]) for r in whole.records)
+    since = updated[len(updated) // 2] + timedelta(hours=1)
+    monkeypatch.setenv("WEBCARE_REREAD_MAX_AGE_DAYS", "0")
+    daily = google.fetch_reviews(client, location, fake.window_end, since=since)
+    read = {r["name"] for r in daily.records}
+    assert daily.pages < whole.pages and daily.complete and daily.complete_from
+    assert {r["name"] for r in whole.records if parse_time(r["updateTime"]) >= since} <= read
+    assert {r["name"] for r in whole.records if parse_time(r["updateTime"]) > parse_time(daily.complete_from)} <= read
+    assert min(parse_time(r["updateTime"]) for r in daily.records) == parse_time(daily.complete_from) < since
+    monkeypatch.setenv("WEBCARE_REREAD_MAX_AGE_DAYS", "10000")  # a horizon beyond the history: everything
+    assert google.fetch_reviews(client, location, fake.window_end, since=since).records == whole.records

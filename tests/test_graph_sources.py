@@ -542,3 +542,37 @@ def test_instagram_replies_come_expanded_inside_the_comments_and_only_long_threa
     assert all(len(rs) <= 2 for c, rs in user["replies"].items() if c != thread["id"])
     comment_pages = [path for _, path, _, _ in log if path.endswith("/comments")]
     assert extracted.pages == len([p for _, p, _, _ in log if p.endswith("/media")]) + len(comment_pages) + 2
+
+
+def test_a_daily_run_lists_only_the_posts_and_media_of_the_reread_max_age(monkeypatch):
+    """Posts (media) created more than WEBCARE_REREAD_MAX_AGE_DAYS before the window are neither
+    listed nor read by a daily run, whatever Graph signals: the listing, newest first, stops at the
+    first page reaching back before that; the comments read are the documented rule's among the
+    younger ones. A full read (``reread_all``: no ``since``) lists and reads every one."""
+    monkeypatch.setenv("WEBCARE_REREAD_MAX_AGE_DAYS", "20")
+    data = month_of_traffic()
+    cutoff = HISTORY_END
+    since, _ = run_window(cutoff)
+    oldest = since - timedelta(days=20)
+    with FakeGraph(data, clock=cutoff + timedelta(minutes=5)) as fake:
+        graph_client = client(fake, limit=2)
+        for page_id, page in data["pages"].items():
+            young = {p["id"] for p in page["posts"] if parse_graph_time(p["created_time"]) >= oldest}
+            assert 3 < len(young) < len(page["posts"]) - 3
+            before = len(fake.requests_log)
+            incremental = fetch_page_comments(graph_client, page_id, since, until=cutoff)
+            listings = [q for _, path, q, _ in fake.requests_log[before:] if path.endswith("/posts")]
+            assert len(listings) == len(young) // 2 + 1  # the page reaching back before the bound is the last
+            wanted = expected_posts(page, since, cutoff, fake.api.clock) & young
+            assert wanted and set(comment_paths(fake, before)) == {f"/v21.0/{post_id}/comments" for post_id in wanted}
+            assert {r["post_id"] for r in incremental.records} <= young
+            whole = fetch_page_comments(graph_client, page_id, None, until=cutoff)
+            assert {r["post_id"] for r in whole.records} - young  # comments on the older posts: read whole
+        for user_id, user in data["ig_users"].items():
+            young = {m["id"] for m in user["media"] if parse_graph_time(m["timestamp"]) >= oldest}
+            assert young and len(young) < len(user["media"])
+            before = len(fake.requests_log)
+            incremental = fetch_instagram_comments(graph_client, user_id, since, until=cutoff, loaded={})
+            read = {path.split("/")[2] for path in comment_paths(fake, before)}
+            assert read and read <= young  # every listed medium differs from an empty count: only the young are read
+            assert {r["media_id"] for r in incremental.records} <= young

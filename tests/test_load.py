@@ -358,3 +358,32 @@ def test_instagram_comments_loaded_per_medium_are_what_the_incremental_read_comp
     finally:
         for table in ("instagram_comments", "load_batches"):
             query(clean, f"delete from raw.{table} where account_id = %s returning 1", (user_id,))
+
+
+def test_a_read_complete_from_an_instant_finds_deleted_reviews_only_among_those_it_covered(clean):
+    """A daily Google read covers the reviews updated after the oldest updateTime it reached
+    (``complete_from``): one of those missing is deleted; an older review it did not reach is not,
+    and a whole read (no ``complete_from``) finds that one too."""
+    from webcare.load import load_batch
+
+    location = "accounts/4242/locations/4243"
+
+    def review(n: int, updated: str) -> dict:
+        return {"name": f"{location}/reviews/r{n}", "reviewId": f"r{n}", "starRating": "TWO",
+                "createTime": "2026-01-10T10:00:00Z", "updateTime": updated, "comment": "mal"}
+
+    old, kept, gone = review(1, "2026-01-10T10:00:00Z"), review(2, "2026-03-01T10:00:00Z"), review(3, "2026-03-02T10:00:00Z")
+    meta = {**batch([])["meta"], "source": "google_reviews", "account_id": location, "complete": True,
+            "cutoff": "2026-03-20T00:00:00+00:00", "cursor_after": None}
+    try:
+        load_batch({"meta": meta, "records": [old, kept, gone]}, clean)
+        load_batch({"meta": {**meta, "run_id": "run-b", "complete_from": "2026-02-01T00:00:00Z"},
+                    "records": [kept]}, clean)
+        deleted = lambda: {k for (k,) in query(clean, "select record_key from raw.deletions where account_id = %s",  # noqa: E731
+                                                (location,))}
+        assert deleted() == {gone["name"]}
+        load_batch({"meta": {**meta, "run_id": "run-c"}, "records": [kept]}, clean)  # a whole read
+        assert deleted() == {gone["name"], old["name"]}
+    finally:
+        for table in ("google_reviews", "deletions", "load_batches", "extract_cursors"):
+            query(clean, f"delete from raw.{table} where account_id = %s returning 1", (location,))

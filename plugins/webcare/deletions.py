@@ -2,8 +2,10 @@
 
 Two ways, by what the API allows:
 
-- a **complete read** (``Extracted.complete``: Google reviews, read whole every run): a record
-  loaded before, created before the run's cutoff and missing from the read is gone;
+- a **complete read** (``Extracted.complete``: Google reviews, every review updated since the
+  horizon, ``Extracted.complete_from``, or all of them): a record loaded before, created before
+  the run's cutoff, updated after the oldest update the read reached, and missing from the read
+  is gone;
 - a **lookup of the posts still waiting** (``Source.lookup_deleted``: X, ``GET /2/tweets?ids=``):
   each run asks for the messages of the account that the published marts show unanswered (of the
   last ``WAITING_DAYS``), and the API says which no longer exist.
@@ -26,9 +28,17 @@ WAITING_DAYS = 90  # how far back the posts still waiting are looked up each run
 WAITING = {"x_mentions": ("x", "x_user_id")}
 
 
-def record_missing(cur, source: str, account_id: str, present_keys: list[str], cutoff: str, run_id: str) -> int:
-    """Record the account's loaded records created before ``cutoff`` that are not in ``present_keys``."""
+def record_missing(cur, source: str, account_id: str, present_keys: list[str], cutoff: str, run_id: str,
+                   complete_from: str | None = None) -> int:
+    """Record the account's loaded records created before ``cutoff`` that are not in ``present_keys``;
+    with ``complete_from`` (a read that covered only the records updated after that instant), only
+    those of them loaded with a later update time (the source's ``updated_field``)."""
     hooks = SOURCES[source]
+    covered = ""
+    if complete_from:
+        if not hooks.updated_field:
+            raise ValueError(f"{source} has no updated_field: a partial complete read cannot tell what is gone")
+        covered = f"and (r.payload ->> '{hooks.updated_field}')::timestamptz > %(complete_from)s::timestamptz"
     cur.execute(
         f"""insert into raw.deletions (source, account_id, record_key, observed_at, run_id)
             select distinct %(source)s, r.account_id, r.record_key,
@@ -36,11 +46,12 @@ def record_missing(cur, source: str, account_id: str, present_keys: list[str], c
             from raw.{hooks.table} as r
             where r.account_id = %(account)s
               and (r.payload ->> %(created)s)::timestamptz < %(cutoff)s::timestamptz
+              {covered}
               -- a hashed anti-join: `<> all(array)` compares every row with every key
               and not exists (select 1 from unnest(%(present)s::text[]) as present (key) where present.key = r.record_key)
             on conflict (source, account_id, record_key) do nothing""",
         {"source": source, "account": account_id, "cutoff": cutoff, "run_id": run_id,
-         "created": hooks.created_field, "present": present_keys},
+         "created": hooks.created_field, "present": present_keys, "complete_from": complete_from},
     )
     return cur.rowcount
 

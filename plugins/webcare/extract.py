@@ -14,8 +14,10 @@ Every source reads the window ``[since, cutoff)`` (docs/decision-log.md, "Extrac
 - The cursor after is the later of the cursor before and the cutoff: a rerun of an old day never
   moves it backwards.
 
-Sources without a window (Google reviews, Facebook ratings) read everything each run and keep
-what was created before the cutoff. What is read twice is recognised by content and loaded once.
+Google reviews read what was updated in the last ``WEBCARE_REREAD_MAX_AGE_DAYS`` (90) before the
+window, Facebook ratings everything, and both keep what was created before the cutoff; Facebook
+and Instagram list the posts and media of those 90 days. A run with ``reread_all`` reads the
+whole history of those sources. What is read twice is recognised by content and loaded once.
 """
 from __future__ import annotations
 
@@ -84,8 +86,12 @@ def batch_path(run_id: str, source: str, account_id: str) -> Path:
 
 
 def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff: datetime,
-            url: str | None = None) -> str:
-    """Fetch the run's window for one account and write it, untouched, to a batch file; return its path."""
+            url: str | None = None, reread_all: bool = False) -> str:
+    """Fetch the run's window for one account and write it, untouched, to a batch file; return its path.
+
+    ``reread_all``: a source that reads only recent history daily (``Source.rereads``: Google
+    reviews, Facebook and Instagram comments) reads all of it, as a first run does; the cursor
+    moves as in any run."""
     if source not in SOURCES or SOURCES[source].fetch is None:
         raise ValueError(f"unknown source {source!r}, or not one read from an API")
     url = warehouse.bootstrap(url)
@@ -95,7 +101,7 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
     since, kept, warnings = window(cursor, min(day_start, cutoff), cutoff, hooks.lookback)
     extracted_at = datetime.now(timezone.utc)
     settings = connections.api_settings(hooks.connection)
-    result = hooks.fetch(settings, account_id, since, cutoff)
+    result = hooks.fetch(settings, account_id, None if reread_all and hooks.rereads else since, cutoff)
     warnings += result.warnings
     deleted: list[str] = []
     if hooks.lookup_deleted:  # the posts still waiting for an answer: does the platform still have them?
@@ -109,7 +115,8 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
         "since": since.isoformat() if since else None,
         "extracted_at": extracted_at.isoformat(), "pages": result.pages,
         "cursor_before": cursor, "cursor_after": to_rfc3339(after) if after else None,
-        "warnings": warnings, "complete": result.complete, "deleted_keys": deleted,
+        "warnings": warnings, "complete": result.complete, "complete_from": result.complete_from,
+        "deleted_keys": deleted, "reread_all": reread_all,
     }
     for warning in warnings:
         log.warning("%s %s: %s", source, account_id, warning)

@@ -427,7 +427,8 @@ def load_batch(batch: dict, url: str | None = None) -> LoadResult:
         if meta.get("complete") and meta.get("cutoff") and not rejected:
             from webcare.deletions import record_missing
 
-            record_missing(cur, source, account, [row[0] for row in valid], meta["cutoff"], meta["run_id"])
+            record_missing(cur, source, account, [row[0] for row in valid], meta["cutoff"], meta["run_id"],
+                           meta.get("complete_from"))
         if meta.get("deleted_keys") and meta.get("cutoff"):  # the API said these no longer exist
             from webcare.deletions import record_deleted
 

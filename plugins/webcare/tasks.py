@@ -20,14 +20,24 @@ DBT_STAGING = ["build", "--select", "+tag:staging", "resource_type:seed", "--thr
 DBT_MARTS = ["build", "--exclude", "tag:staging", "resource_type:seed"]
 
 
-def extract(target: dict, run_id: str, batch_date: date, cutoff: datetime) -> dict:
+def reread_all_today(batch_date: date, asked: bool = False) -> bool:
+    """Whether a run reads the whole history of the sources that read only recent history daily:
+    when asked (the DAG's ``reread_all`` param), and on the day of the month
+    ``WEBCARE_REREAD_ALL_DAY_OF_MONTH`` (default 1; empty: never by itself) of the run's day."""
+    import os
+
+    day = os.environ.get("WEBCARE_REREAD_ALL_DAY_OF_MONTH", "1").strip()
+    return bool(asked) or (day != "" and batch_date.day == int(day))
+
+
+def extract(target: dict, run_id: str, batch_date: date, cutoff: datetime, reread_all: bool = False) -> dict:
     """Extract one account of one source to a batch file; returns the target with the file's path."""
     from webcare.extract import extract as extract_account
 
     with audit.stage(run_id, batch_date, "extract", source=target["source"]) as record:
         path = extract_account(target["source"], target["account_id"], run_id=run_id, batch_date=batch_date,
-                               cutoff=cutoff)
-        record["details"] = {"account_id": target["account_id"]}
+                               cutoff=cutoff, reread_all=reread_all)
+        record["details"] = {"account_id": target["account_id"], "reread_all": reread_all}
     return {**target, "path": path}
 
 

@@ -36,10 +36,24 @@ class Source:
     created_field: str = "created_at"          # the payload's creation time (freshness, volume checks)
     lookback: timedelta = timedelta(0)         # how far before the cursor each run reads again (late visibility)
     lookup_deleted: Optional[Callable] = None  # (ApiSettings, keys) -> the keys the API says no longer exist
+    rereads: bool = False                      # reads only recent history daily; a reread_all run reads it whole
+    updated_field: str = ""                    # the payload's last-update time (what a partial complete read covers)
 
     @property
     def table(self) -> str:
         return self.name
+
+
+def reread_max_age() -> timedelta:
+    """How far back a daily run reads posts, media and reviews for late comments and replies
+    (``WEBCARE_REREAD_MAX_AGE_DAYS``, default 90; before the run's window). Older ones are read by
+    a run with ``reread_all`` (docs/decision-log.md, "Graph comments", "Google reviews")."""
+    import os
+
+    days = float(os.environ.get("WEBCARE_REREAD_MAX_AGE_DAYS", 90))
+    if days < 0:
+        raise ValueError(f"WEBCARE_REREAD_MAX_AGE_DAYS must be >= 0, not {days}")
+    return timedelta(days=days)
 
 
 class InvalidRecord(ValueError):
@@ -74,14 +88,15 @@ def _sources() -> dict[str, Source]:
         Source("google_reviews", "google", google.review_key,
                (Text("message", "{comment}", always=True, stars="r.payload ->> 'starRating'"),
                 Text("reply", "{reviewReply,comment}")),
-               GOOGLE_API, google_location, google.fetch, "createTime"),
+               GOOGLE_API, google_location, google.fetch, "createTime", rereads=True,
+               updated_field="updateTime"),
         Source("facebook_comments", "facebook", facebook.comment_key,
                (Text("message", "{message}", "r.payload #>> '{from,id}' is distinct from r.account_id"
                                             " and r.payload -> 'parent' is null"),
                 Text("reply", "{message}", "r.payload #>> '{from,id}' = r.account_id"
                                           " and r.payload -> 'parent' is not null")),
                GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments, "created_time",
-               lookback=facebook.LOOKBACK),
+               lookback=facebook.LOOKBACK, rereads=True),
         Source("facebook_ratings", "facebook", facebook.rating_key, (),
                GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings, "created_time"),
         Source("instagram_comments", "instagram", instagram.ig_comment_key,
@@ -89,7 +104,8 @@ def _sources() -> dict[str, Source]:
                                          " and r.payload ->> 'parent_id' is null"),
                 Text("reply", "{text}", "r.payload #>> '{from,id}' = r.account_id"
                                        " and r.payload ->> 'parent_id' is not null")),
-               GRAPH_API, _column("instagram_user_id"), instagram.fetch, "timestamp", lookback=facebook.LOOKBACK),
+               GRAPH_API, _column("instagram_user_id"), instagram.fetch, "timestamp", lookback=facebook.LOOKBACK,
+               rereads=True),
         # file exports (webcare.imports): loaded by the import command and DAG, never fetched
         Source("imported_messages", "imported", imported.record_key,
                (Text("message", "{text}", "not (r.payload ->> 'is_institution')::boolean",

@@ -7,15 +7,17 @@ instead of failing.
 
 **Which posts' comments a run reads** (``read_plan``; docs/decision-log.md, "Graph comments"). Graph
 has no "since" on comment edges, and comments keep arriving on old posts. A full extraction (no
-cursor) reads every post's comments. An incremental run lists the posts with their
-``updated_time`` (Graph: "the time the post was created, edited, or a user commented on it") and
-reads the comments of:
+cursor, or a run with ``reread_all``) reads every post's comments. An incremental run lists the
+posts created since ``WEBCARE_REREAD_MAX_AGE_DAYS`` (90) before its window, newest first
+(``recent_listing``: older posts are not listed, so the daily cost does not grow with history),
+with their ``updated_time`` (Graph: "the time the post was created, edited, or a user commented
+on it"), and reads the comments of:
 
 - posts created within the horizon before its window (``WEBCARE_GRAPH_COMMENTS_HORIZON_DAYS``, 3):
   every run, newest first, stopping at the first page that reaches back before ``since``;
 - older posts whose ``updated_time`` is at or after ``since`` (Graph says a comment came): the
   same incremental read;
-- every older post on its slow re-read day, once every ``WEBCARE_GRAPH_SLOW_REREAD_DAYS`` (7) days
+- every older listed post on its slow re-read day, once every ``WEBCARE_GRAPH_SLOW_REREAD_DAYS`` (7) days
   on a rotation by post id (``zlib.crc32`` of the id, modulo the period, against the run's day):
   all its comments are read and every one created before the cutoff is kept (the loader
   recognises those it has), so a comment the signal missed (approved by a moderator after the
@@ -269,6 +271,30 @@ def _ids(pages: list[dict]) -> list[str]:
                               if isinstance(item, dict) and isinstance(item.get("id"), str)))
 
 
+def recent_listing(client: GraphClient, path: str, params: dict, time_field: str,
+                   since: datetime | None) -> list[dict]:
+    """The pages of a newest-first listing (a page's posts, an account's media).
+
+    A full extraction (no ``since``) lists everything. A daily run lists back to ``since`` minus
+    ``reread_max_age()`` only: it drops what was created before that and stops at the first page
+    whose last (oldest) item is older, so its cost does not grow with the account's history. An
+    item without a readable time is kept; an old item out of order (a pinned post) is dropped
+    without ending the listing.
+    """
+    if since is None:
+        return list(client.paged(path, params))
+    from webcare.sources import reread_max_age
+
+    oldest = since - reread_max_age()
+    pages: list[dict] = []
+    for body in client.paged(path, params):
+        items = body["data"]
+        pages.append({**body, "data": [item for item in items if (_time_or_none(item, time_field) or oldest) >= oldest]})
+        if items and (_time_or_none(items[-1], time_field) or oldest) < oldest:
+            break
+    return pages
+
+
 def comment_key(record: object) -> str:
     """The comment's id, after checking the fields the warehouse relies on."""
     if not isinstance(record, dict):
@@ -337,7 +363,8 @@ def fetch_page_comments(client: GraphClient, page_id: str, since: str | datetime
     the first page that reaches back before ``since`` (except on its slow re-read day).
     """
     since_at = as_instant(since)
-    post_pages = list(client.paged(f"{page_id}/posts", {"fields": "id,created_time,updated_time"}))
+    post_pages = recent_listing(client, f"{page_id}/posts", {"fields": "id,created_time,updated_time"},
+                                "created_time", since_at)
     posts = {item["id"]: item for body in post_pages for item in body["data"]
              if isinstance(item, dict) and isinstance(item.get("id"), str)}
     plan = read_plan([(post_id, _time_or_none(post, "created_time"),

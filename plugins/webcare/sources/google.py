@@ -1,10 +1,15 @@
 """Google Business Profile v4 reviews of a location, with the owner's replies embedded.
 
-An owner's reply does not change a review's own ``updateTime`` and may come weeks later, and a
-location has few reviews (a busy hospital: a few a day), so every run reads all of a location's
-reviews: a reply is seen however late it comes, and a review missing from a complete read is
-gone from the platform. Reviews created at or after the run's cutoff are left for the next run
-(one window for every source); unchanged records are recognised by content and not loaded twice.
+Reviews are read newest ``updateTime`` first. An owner's reply does not change a review's own
+``updateTime`` and may come weeks later, so a daily run reads every review updated within
+``WEBCARE_REREAD_MAX_AGE_DAYS`` (90) before its window, and stops at the first page that reaches
+back further: a reply to a review of the last three months is seen however late it comes, and the
+run's cost does not grow with the location's history. A run with ``reread_all`` (and the first
+run, without a cursor) reads every review. A review missing from a read is gone from the platform
+when the read covered it: every review updated at or after the oldest ``updateTime`` the read
+reached (``Extracted.complete_from``; all of them after a whole read). Reviews created at or after
+the run's cutoff are left for the next run (one window for every source); unchanged records are
+recognised by content and not loaded twice (docs/decision-log.md, "Google reviews").
 """
 from __future__ import annotations
 
@@ -109,8 +114,10 @@ class ReviewsClient:
 
 
 def fetch_reviews(client: ReviewsClient, location: str, cutoff: datetime | None = None,
-                  now: datetime | None = None) -> Extracted:
-    """Every review of the location created before ``cutoff`` (all of them without one).
+                  now: datetime | None = None, since: datetime | None = None) -> Extracted:
+    """Every review of the location created before ``cutoff`` (all of them without one); with
+    ``since``, those updated since ``reread_max_age()`` before it (the first page reaching back
+    further is the last read).
 
     A review written after the cutoff waits for the next run; one stamped after the wall clock
     ``now`` (beyond a few minutes' tolerance) cannot have been written yet: it is kept, so that the
@@ -118,26 +125,35 @@ def fetch_reviews(client: ReviewsClient, location: str, cutoff: datetime | None 
     The cursor after is the newest ``updateTime`` kept (for freshness; reading does not depend on it).
     """
     from webcare.extract import CLOCK_TOLERANCE
+    from webcare.sources import reread_max_age
 
     impossible_after = (now or datetime.now(timezone.utc)) + CLOCK_TOLERANCE
+    oldest = since - reread_max_age() if since else None
     records: list = []
-    newest = None
+    newest = reached = None
     token, pages = None, 0
     while True:
         body = client.list_page(location, token)
         pages += 1
-        for review in body.get("reviews", []):
+        page = body.get("reviews", [])
+        for review in page:
+            updated = _time_or_none(review, "updateTime")
+            reached = min(reached, updated) if reached and updated else reached or updated
             created = _time_or_none(review, "createTime")
             if cutoff and created and cutoff <= created <= impossible_after:
                 continue  # written after the run's as-of instant: the next run reads it
             records.append(review)
-            updated = _time_or_none(review, "updateTime")
             if updated and (cutoff is None or updated < cutoff):
                 newest = max(newest, updated) if newest else updated
         token = body.get("nextPageToken")
         if not token:
+            reached = None  # the end of the listing: every review was read
             break
-    return Extracted(records, to_rfc3339(newest) if newest else None, pages, complete=True)
+        if oldest and page and (_time_or_none(page[-1], "updateTime") or oldest) < oldest:
+            break  # newest first: the rest were last updated before the horizon
+    # complete_from keeps every digit: an unread review of the same second must not look covered
+    return Extracted(records, to_rfc3339(newest) if newest else None, pages, complete=True,
+                     complete_from=reached.isoformat() if reached else None)
 
 
 def _time_or_none(record: object, field: str) -> datetime | None:
@@ -148,5 +164,6 @@ def _time_or_none(record: object, field: str) -> datetime | None:
 
 
 def fetch(settings, location: str, since: datetime | None, cutoff: datetime) -> Extracted:
-    """The source hook: all reviews of one location created before the cutoff (``since`` is not used)."""
-    return fetch_reviews(ReviewsClient(settings.base_url, settings.token), location, cutoff)
+    """The source hook: the reviews of one location created before the cutoff, updated since the
+    horizon before ``since`` (all of them without ``since``)."""
+    return fetch_reviews(ReviewsClient(settings.base_url, settings.token), location, cutoff, since=since)

@@ -6,7 +6,8 @@ with ``hidden: true`` and kept: hiding is a moderation decision worth measuring,
 Client, retries and errors are the Facebook ones (``webcare.sources.facebook.GraphClient``).
 
 **Which media a run reads** is Facebook's plan (``facebook.read_plan``): a full extraction reads
-every medium; an incremental run reads the media created within the horizon before its window,
+every medium; an incremental run lists the media of the last ``WEBCARE_REREAD_MAX_AGE_DAYS`` (90)
+before its window (``facebook.recent_listing``) and reads the media created within the horizon before its window,
 the older media whose ``comments_count`` (Graph: comments and replies on the medium) differs from
 the number of comments and replies the warehouse has loaded for it (``loaded_comment_counts``; a
 count that differs, for whatever reason, means a read, never a skip), and every older medium on its
@@ -23,7 +24,7 @@ from datetime import datetime
 
 from webcare.sources import InvalidRecord
 from webcare.sources.facebook import (WINDOW, GraphClient, _ids, _time_or_none, as_instant, in_window,
-                                      parse_graph_time, read_plan)
+                                      parse_graph_time, read_plan, recent_listing)
 from webcare.sources.x import Extracted
 from webcare.timestamps import to_rfc3339
 
@@ -65,7 +66,8 @@ def fetch_instagram_comments(client: GraphClient, ig_user_id: str, since: str | 
     when nothing new came.
     """
     since_at = as_instant(since)
-    media_pages = list(client.paged(f"{ig_user_id}/media", {"fields": "id,timestamp,comments_count"}))
+    media_pages = recent_listing(client, f"{ig_user_id}/media", {"fields": "id,timestamp,comments_count"},
+                                 "timestamp", since_at)
     media = {item["id"]: item for body in media_pages for item in body["data"]
              if isinstance(item, dict) and isinstance(item.get("id"), str)}
     plan = read_plan([(media_id, _time_or_none(item, "timestamp"),

@@ -134,6 +134,7 @@ class Extracted:
     pages: int
     warnings: list[str] = field(default_factory=list)  # e.g. a timeline cap reached: data may be missing
     complete: bool = False  # every record the API has for the account (before the cutoff): what is missing is deleted
+    complete_from: str | None = None  # complete only for records updated at or after this instant (RFC 3339)
 
 
 def fetch_timeline(client, kind: str, user_id: str, since: datetime | None, end_time: datetime) -> Extracted:
