@@ -576,3 +576,31 @@ def test_a_daily_run_lists_only_the_posts_and_media_of_the_reread_max_age(monkey
             read = {path.split("/")[2] for path in comment_paths(fake, before)}
             assert read and read <= young  # every listed medium differs from an empty count: only the young are read
             assert {r["media_id"] for r in incremental.records} <= young
+
+
+def test_an_instagram_expansion_that_cannot_be_read_falls_back_to_the_replies_edge():
+    """When a comment's expanded ``replies`` is not a page (a proxy or a Graph change strips it to
+    something else), its replies are read from ``/{comment-id}/replies`` instead: none is lost."""
+    import json as json_module
+
+    with FakeGraph(DATA, clock=LATE) as fake:
+        expected = fetch_instagram_comments(client(fake, limit=2), IG_USER_ID, None)
+        graph_client = client(fake, limit=2)
+        spoiled: list[str] = []
+
+        def spoil(response, *args, **kwargs):  # the HTTP answer as received, its expansions made unreadable
+            if response.url.split("?")[0].endswith("/comments"):
+                body = json_module.loads(response.content)
+                for comment in body.get("data", []):
+                    if "replies" in comment:
+                        comment["replies"] = "unavailable"
+                        spoiled.append(comment["id"])
+                response._content = json_module.dumps(body).encode()
+            return response
+
+        graph_client.session.hooks["response"].append(spoil)
+        before = len(fake.requests_log)
+        extracted = fetch_instagram_comments(graph_client, IG_USER_ID, None)
+        asked = {path.split("/")[2] for _, path, _, _ in fake.requests_log[before:] if path.endswith("/replies")}
+    assert spoiled and asked == set(spoiled)
+    assert sorted(r["id"] for r in extracted.records) == sorted(r["id"] for r in expected.records)
