@@ -460,6 +460,8 @@ def daily_run(url: str, work: Path, home: Path, dataset: Path, project: Path, ru
     return {"state": run["state"], "run_id": run_id, "daily_run_seconds": round(run["seconds"], 1),
             "fake_apis_start_seconds": round(fake_start_s, 1), "http_requests": requests,
             "stages": stages, "sources": sources,
+            "peak_rss_by_task_mb": {task: mb(kb) for task, kb in sorted(run.get("rss_by_task_kb", {}).items(),
+                                                                       key=lambda item: -item[1])},
             "peak_rss_mb": {"dag_process": mb(run["maxrss_self_kb"]), "children": mb(run["maxrss_children_kb"]),
                             "run": mb(max(run["maxrss_self_kb"], run["maxrss_children_kb"])),
                             "postgres_pss": mb(postgres_kb)},
@@ -492,9 +494,22 @@ def child_daily(cutoff: str, result: Path) -> int:
 
     logical = datetime.fromisoformat(cutoff)
     dag = DagBag(dag_folder=str(ROOT / "dags")).get_dag("webcare_daily")
+    samples: list[tuple[float, int]] = []  # (Unix time, this process's RSS in kB): whose task grows it
+    stopping = threading.Event()
+
+    def sample_rss() -> None:
+        while not stopping.wait(0.25):
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    samples.append((time.time(), int(line.split()[1])))
+
+    sampler = threading.Thread(target=sample_rss, daemon=True)
+    sampler.start()
     began = time.perf_counter()
     run = dag.test(logical_date=logical)
     seconds = time.perf_counter() - began
+    stopping.set()
+    sampler.join()
     from airflow.models import TaskInstance
     from airflow.utils.session import create_session
 
@@ -503,8 +518,16 @@ def child_daily(cutoff: str, result: Path) -> int:
                                                  TaskInstance.run_id == run.run_id).all()
         tasks = [{"task_id": ti.task_id, "map_index": ti.map_index, "state": str(ti.state),
                   "duration": ti.duration} for ti in tis]
+        spans = [(ti.task_id, ti.start_date.timestamp(), ti.end_date.timestamp()) for ti in tis
+                 if ti.start_date and ti.end_date]
+    rss_by_task: dict[str, int] = {}
+    for task_id, start, end in spans:  # the largest RSS sampled while the task ran (tasks run one by one)
+        during = [kb for at, kb in samples if start <= at <= end]
+        if during:
+            rss_by_task[task_id] = max(rss_by_task.get(task_id, 0), max(during))
     result.write_text(json.dumps({
         "run_id": run.run_id, "state": str(run.state), "seconds": seconds, "tasks": tasks,
+        "rss_by_task_kb": rss_by_task,
         "maxrss_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "maxrss_children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, indent=1))
     return 0
