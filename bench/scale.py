@@ -41,11 +41,13 @@ in that server instead):
 4. **The measured daily run**: the fake APIs (``webcare.fakes.server.FakeApis``, in this process)
    serve the whole history and the run day (X posts of the last 91 days only: the run looks up the
    X posts still waiting of the last 90 days, ``webcare.deletions.WAITING_DAYS``; Google and Graph
-   everything, since Google is read whole, Facebook lists every post and Instagram every comment),
-   the clock at the run day's cutoff, and ``dag.test()`` of ``webcare_daily`` for the run day runs
-   in a fresh subprocess (``bench/scale.py _daily``), so its peak RSS (``ru_maxrss`` of itself and
-   of its waited-for children, i.e. dbt) is the run's own. PostgreSQL's memory is sampled apart
-   (the sum of the proportional set size, PSS, of the server's processes, every 0.5 s).
+   everything: the run itself reads their last 90 days, and a ``reread_all`` run all of it), the
+   clock at the run day's cutoff, and ``dag.test()`` of ``webcare_daily`` for the run day runs
+   in a fresh subprocess (``bench/scale.py _daily``). Its peak memory is sampled every 0.25 s: the
+   RSS of that process, and the largest RSS of a process it started (dbt), also per task
+   (``peak_rss_by_task_mb``). Not ``ru_maxrss``: Linux keeps it across fork and execve, so it
+   reported the harness's own peak (the generated history) as the run's. PostgreSQL's memory is
+   sampled apart (the sum of the proportional set size, PSS, of the server's processes, every 0.5 s).
    ``daily_run_seconds`` is the subprocess's wall time from ``dag.test()`` to its end; per stage
    (Airflow task id) the seconds summed over its task instances (``dag.test`` runs them one after
    the other) and the rows it wrote (``audit.stage_runs``; extract: the records and HTTP pages read,
@@ -462,9 +464,12 @@ def daily_run(url: str, work: Path, home: Path, dataset: Path, project: Path, ru
             "stages": stages, "sources": sources,
             "peak_rss_by_task_mb": {task: mb(kb) for task, kb in sorted(run.get("rss_by_task_kb", {}).items(),
                                                                        key=lambda item: -item[1])},
-            "peak_rss_mb": {"dag_process": mb(run["maxrss_self_kb"]), "children": mb(run["maxrss_children_kb"]),
-                            "run": mb(max(run["maxrss_self_kb"], run["maxrss_children_kb"])),
-                            "postgres_pss": mb(postgres_kb)},
+            # sampled (see child_daily); ru_maxrss kept for comparison with earlier rounds (inherited, too high)
+            "peak_rss_mb": {"dag_process": mb(run["sampled_peak_self_kb"]),
+                            "children": mb(run["sampled_peak_child_kb"]),
+                            "run": mb(max(run["sampled_peak_self_kb"], run["sampled_peak_child_kb"])),
+                            "postgres_pss": mb(postgres_kb),
+                            "ru_maxrss_self": mb(run["maxrss_self_kb"]), "ru_maxrss_children": mb(run["maxrss_children_kb"])},
             "slowest_models": {name: m for name, m in slowest}}
 
 
@@ -494,14 +499,40 @@ def child_daily(cutoff: str, result: Path) -> int:
 
     logical = datetime.fromisoformat(cutoff)
     dag = DagBag(dag_folder=str(ROOT / "dags")).get_dag("webcare_daily")
-    samples: list[tuple[float, int]] = []  # (Unix time, this process's RSS in kB): whose task grows it
+    # (Unix time, this process's RSS, the largest RSS of a process it started, in kB), every 0.25 s.
+    # Sampled, not ru_maxrss: Linux keeps ru_maxrss across fork and execve, so this subprocess
+    # reported the harness's own peak (the generated history: 2.3 GB at 1 M) as its own, and dbt's
+    # ru_maxrss that of the DAG process it was forked from.
+    samples: list[tuple[float, int, int]] = []
     stopping = threading.Event()
+    me = os.getpid()
+
+    def rss_kb(pid: int | str) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def descendants() -> list[int]:
+        parents = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    pass
+        found, frontier = [], {me}
+        while frontier:
+            frontier = {pid for pid, parent in parents.items() if parent in frontier}
+            found += frontier
+        return found
 
     def sample_rss() -> None:
         while not stopping.wait(0.25):
-            for line in Path("/proc/self/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    samples.append((time.time(), int(line.split()[1])))
+            samples.append((time.time(), rss_kb("self"), max((rss_kb(pid) for pid in descendants()), default=0)))
 
     sampler = threading.Thread(target=sample_rss, daemon=True)
     sampler.start()
@@ -522,12 +553,14 @@ def child_daily(cutoff: str, result: Path) -> int:
                  if ti.start_date and ti.end_date]
     rss_by_task: dict[str, int] = {}
     for task_id, start, end in spans:  # the largest RSS sampled while the task ran (tasks run one by one)
-        during = [kb for at, kb in samples if start <= at <= end]
+        during = [kb for at, kb, _ in samples if start <= at <= end]
         if during:
             rss_by_task[task_id] = max(rss_by_task.get(task_id, 0), max(during))
     result.write_text(json.dumps({
         "run_id": run.run_id, "state": str(run.state), "seconds": seconds, "tasks": tasks,
         "rss_by_task_kb": rss_by_task,
+        "sampled_peak_self_kb": max((kb for _, kb, _ in samples), default=0),
+        "sampled_peak_child_kb": max((kb for _, _, kb in samples), default=0),
         "maxrss_self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "maxrss_children_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, indent=1))
     return 0
