@@ -47,8 +47,15 @@ def changed_messages(batch_date: str | None) -> str | None:
                select message_id from {SCHEMA}.fct_interactions where date_day >= date '{since.isoformat()}'"""
 
 
-def _where(column: str, changed: str | None) -> str:
-    return f"where {column} in ({changed})" if changed else ""
+def _where(column: str, changed: str | None, as_array: bool = True) -> str:
+    """The filter of a check to the changed messages. A column compared with an array, not
+    `in (subquery)`: the planner then filters the intervals under the backlog view by it instead of
+    expanding every message's days first (that check at 1 M messages: 19.6 s, 0.7 s as an array,
+    the same rows). An expression over a full join is the opposite (`= any(array)` is evaluated
+    row by row, 63 s against 2 s): ``as_array=False`` keeps the semi-join."""
+    if not changed:
+        return ""
+    return f"where {column} = any(array({changed}))" if as_array else f"where {column} in ({changed})"
 
 
 def _kpi_check(table: str, period: str, changed: str | None) -> Check:
@@ -141,7 +148,7 @@ def checks(batch_date: str | None = None) -> list[Check]:
                              f.message_id is not null as has_interaction
                       from {SCHEMA}.fct_backlog_intervals i
                       full join {SCHEMA}.fct_interactions f using (message_id)
-                      {_where('coalesce(i.message_id, f.message_id)', changed)}""",
+                      {_where('coalesce(i.message_id, f.message_id)', changed, as_array=False)}""",
             expectations=[gxe.ExpectColumnValuesToNotBeNull(column="message_id"),
                           gxe.ExpectColumnValuesToBeUnique(column="message_id"),
                           gxe.ExpectColumnValuesToBeInSet(column="has_interaction", value_set=[True]),
