@@ -604,3 +604,19 @@ def test_an_instagram_expansion_that_cannot_be_read_falls_back_to_the_replies_ed
         asked = {path.split("/")[2] for _, path, _, _ in fake.requests_log[before:] if path.endswith("/replies")}
     assert spoiled and asked == set(spoiled)
     assert sorted(r["id"] for r in extracted.records) == sorted(r["id"] for r in expected.records)
+
+
+def test_a_daily_run_reads_the_ratings_of_the_reread_max_age_and_reread_all_every_one(monkeypatch):
+    """Ratings come newest first: a run with ``since`` keeps those created in the last
+    WEBCARE_REREAD_MAX_AGE_DAYS before it and stops at the first page reaching back further."""
+    monkeypatch.setenv("WEBCARE_REREAD_MAX_AGE_DAYS", "10")
+    data = month_of_traffic()
+    since, cutoff = run_window(HISTORY_END)
+    with FakeGraph(data, clock=cutoff + timedelta(minutes=5)) as fake:
+        for page_id, page in data["pages"].items():
+            whole = fetch_page_ratings(client(fake, limit=2), page_id, until=cutoff)
+            daily = fetch_page_ratings(client(fake, limit=2), page_id, until=cutoff, since=since)
+            expected = {r["reviewer"]["id"] for r in page["ratings"]
+                        if since - timedelta(days=10) <= parse_graph_time(r["created_time"]) < cutoff}
+            assert {r["reviewer"]["id"] for r in daily.records} == expected
+            assert len(whole.records) == len(page["ratings"]) > len(daily.records) and daily.pages < whole.pages

@@ -15,8 +15,8 @@ Every source reads the window ``[since, cutoff)`` (docs/decision-log.md, "Extrac
   moves it backwards.
 
 Google reviews read what was updated in the last ``WEBCARE_REREAD_MAX_AGE_DAYS`` (90) before the
-window, Facebook ratings everything, and both keep what was created before the cutoff; Facebook
-and Instagram list the posts and media of those 90 days. A run with ``reread_all`` reads the
+window, Facebook ratings what was created in them, and both keep what was created before the
+cutoff; Facebook and Instagram list the posts and media of those 90 days. A run with ``reread_all`` reads the
 whole history of those sources. What is read twice is recognised by content and loaded once.
 """
 from __future__ import annotations

@@ -98,7 +98,7 @@ def _sources() -> dict[str, Source]:
                GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments, "created_time",
                lookback=facebook.LOOKBACK, rereads=True),
         Source("facebook_ratings", "facebook", facebook.rating_key, (),
-               GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings, "created_time"),
+               GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings, "created_time", rereads=True),
         Source("instagram_comments", "instagram", instagram.ig_comment_key,
                (Text("message", "{text}", "r.payload #>> '{from,id}' is distinct from r.account_id"
                                          " and r.payload ->> 'parent_id' is null"),

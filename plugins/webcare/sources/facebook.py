@@ -401,24 +401,33 @@ def fetch_comments(settings, page_id: str, since: datetime | None, cutoff: datet
 
 
 def fetch_ratings(settings, page_id: str, since: datetime | None, cutoff: datetime) -> Extracted:
-    """The source hook for ``facebook_ratings``: every rating each run (a person's edit replaces it)."""
+    """The source hook for ``facebook_ratings``: the ratings of the last ``reread_max_age()`` before
+    ``since`` (all of them without ``since``: a first run, or ``reread_all``)."""
     return fetch_page_ratings(GraphClient(settings.base_url, settings.token, wait_on_rate_limit=True),
-                              page_id, until=cutoff)
+                              page_id, until=cutoff, since=since)
 
 
-def fetch_page_ratings(client: GraphClient, page_id: str, until: datetime | None = None) -> Extracted:
-    """All of a page's recommendations (plus ``page_id``); none, with a warning, when the token may not read them."""
+def fetch_page_ratings(client: GraphClient, page_id: str, until: datetime | None = None,
+                       since: datetime | None = None) -> Extracted:
+    """A page's recommendations (plus ``page_id``): all of them, or with ``since`` those created
+    since ``reread_max_age()`` before it (Graph lists them newest first: the first page reaching
+    back further is the last read). None, with a warning, when the token may not read them."""
+    from webcare.sources import reread_max_age
+
+    oldest = since - reread_max_age() if since else None
     records: list = []
     pages, newest = 0, None
     try:
         for body in client.paged(f"{page_id}/ratings", {"fields": RATING_FIELDS}):
             pages += 1
             for rating in body["data"]:
-                if not in_window(_time_or_none(rating, "created_time"), None, until):
+                created = _time_or_none(rating, "created_time")
+                if not in_window(created, oldest, until):
                     continue
                 records.append({**rating, "page_id": page_id} if isinstance(rating, dict) else rating)
-                created = _time_or_none(rating, "created_time")
                 newest = max(newest, created) if newest and created else newest or created
+            if oldest and body["data"] and (_time_or_none(body["data"][-1], "created_time") or oldest) < oldest:
+                break  # newest first: the rest are older
     except PermissionDenied as denied:
         log.warning("Facebook ratings of page %s are not readable with this token; loading none. Page ratings "
                     "need the pages_read_user_content permission and are restricted in recent Graph versions. %s",
