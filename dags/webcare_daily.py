@@ -23,7 +23,7 @@ Airflow pool `webcare_warehouse`, one slot). Nothing hangs: every task has an ex
 the run a dagrun_timeout (WEBCARE_TASK_TIMEOUT_MINUTES, WEBCARE_DAGRUN_TIMEOUT_MINUTES).
 
 The run whose logical date is D processes the UTC day before D (data interval [D-1, D)).
-Google reviews and Facebook and Instagram comments are read for the last
+Google reviews, Facebook comments and ratings and Instagram comments are read for the last
 WEBCARE_REREAD_MAX_AGE_DAYS (90) of posts, media and reviews, so the daily cost does not grow with
 history; the run of day WEBCARE_REREAD_ALL_DAY_OF_MONTH (the 1st) of each month, or one triggered
 with `{"reread_all": true}`, reads their whole history (docs/decision-log.md, "Graph comments").
@@ -63,8 +63,8 @@ def give_back_build_claim(context) -> None:
     dagrun_timeout=DAGRUN_TIMEOUT,
     on_failure_callback=give_back_build_claim,
     params={"reread_all": Param(False, type="boolean",
-                                description="Read the whole history of Google reviews and of Facebook and Instagram "
-                                            "comments, not only the last WEBCARE_REREAD_MAX_AGE_DAYS (also done on "
+                                description="Read the whole history of Google reviews, Facebook comments and ratings "
+                                            "and Instagram comments, not only the last WEBCARE_REREAD_MAX_AGE_DAYS (also done on "
                                             "day WEBCARE_REREAD_ALL_DAY_OF_MONTH of every month)")},
     doc_md=__doc__,
     tags=["webcare", "extract", "dbt", "great_expectations"],
