@@ -6,7 +6,7 @@ Reviews are read newest ``updateTime`` first. An owner's reply does not change a
 back further: a reply to a review of the last three months is seen however late it comes, and the
 run's cost does not grow with the location's history. A run with ``reread_all`` (and the first
 run, without a cursor) reads every review. A review missing from a read is gone from the platform
-when the read covered it: every review updated at or after the oldest ``updateTime`` the read
+when the read covered it: every review updated after the oldest ``updateTime`` the read
 reached (``Extracted.complete_from``; all of them after a whole read). Reviews created at or after
 the run's cutoff are left for the next run (one window for every source); unchanged records are
 recognised by content and not loaded twice (docs/decision-log.md, "Google reviews").
