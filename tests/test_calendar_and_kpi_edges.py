@@ -146,6 +146,9 @@ def interactions(url: str, schema: str = "marts") -> list[dict]:
     return rows
 
 
+BACKLOG_DAY_COLUMNS = {"backlog_end": "backlog_end_count", "backlog_end_past_sla": "backlog_end_past_sla_count"}
+
+
 def assert_marts_equal_truth(url: str, expected: dict, schema: str = "marts") -> None:
     assert_rows_equal(interactions(url, schema), expected["interactions"], ("channel", "institution_id", "native_id"),
                       INTERACTION_COLUMNS)
@@ -164,6 +167,10 @@ def assert_marts_equal_truth(url: str, expected: dict, schema: str = "marts") ->
         row["channel"], row["institution_id"], row["native_id"] = row["message_id"].split(":", 2)
     assert_rows_equal(intervals, expected["backlog_intervals"], ("channel", "institution_id", "native_id"),
                       INTERVAL_COLUMNS)
+    days = rows_as_dicts(url, f"select * from {schema}.mart_backlog_daily")
+    for row in days:
+        row["channel"] = row["channel_id"]
+    assert_rows_equal(days, expected["backlog_days"], ("institution_id", "channel", "date_day"), BACKLOG_DAY_COLUMNS)
 
 
 LATE_REPLIES = "twcs_cmv_late_replies.csv"
@@ -336,8 +343,8 @@ def test_a_holiday_added_mid_history_and_a_new_schedule_change_the_marts_like_a_
     assert_marts_equal_truth(edges_url, expected, "marts_build")
     assert not query(edges_url, "select 1 from intermediate.int_business_intervals_expanded"
                                 " where institution_id = %s and local_date = %s", (holiday[0], holiday[1]))
-    tables = ("fct_interactions", "fct_sla_events", "fct_backlog_daily", "fct_backlog_intervals", "mart_response_kpis_daily",
-              "mart_response_kpis_weekly", "mart_response_kpis_monthly")
+    tables = ("fct_interactions", "fct_sla_events", "fct_backlog_daily", "fct_backlog_intervals", "mart_backlog_daily",
+              "mart_response_kpis_daily", "mart_response_kpis_weekly", "mart_response_kpis_monthly")
     built = {t: query(edges_url, f"select * from marts_build.{t} order by 1, 2, 3") for t in tables}
     dbt.run(["build", "--full-refresh", "--exclude", "tag:staging", "resource_type:seed"])
     for table in tables:

@@ -461,6 +461,17 @@ def test_backlog_snapshots_match_the_truth(truth, warehouse_url):
     assert reasons == {"answered", "deleted", None}
 
 
+def test_backlog_at_each_day_end_matches_the_truth(truth, warehouse_url):
+    """mart_backlog_daily (what the KPI marts read their backlog from) against the day-end snapshots
+    of the truth, every institution, channel and day up to the as-of day, zero days included."""
+    actual = rows_as_dicts(warehouse_url, "select * from marts.mart_backlog_daily")
+    for row in actual:
+        row["channel"] = row["channel_id"]
+    assert_rows_equal(actual, truth["backlog_days"], ("institution_id", "channel", "date_day"),
+                      {"backlog_end": "backlog_end_count", "backlog_end_past_sla": "backlog_end_past_sla_count"})
+    assert any(r["backlog_end_past_sla"] for r in truth["backlog_days"])
+
+
 @pytest.mark.parametrize("grain,period", [("daily", "date_day"), ("weekly", "week_start"), ("monthly", "month_start")])
 def test_kpi_marts_match_the_truth_value_by_value(truth, warehouse_url, grain, period):
     actual = rows_as_dicts(warehouse_url, f"select * from marts.mart_response_kpis_{grain}")
@@ -521,7 +532,8 @@ def test_full_refresh_and_incremental_marts_are_identical(next_day, warehouse_ur
     assert new <= measured < total / 3 and measured < evaluated < total, (total, measured, evaluated, new)
     assert left_breached > 0, (total, measured, evaluated, left_breached)
     tables = ("fct_interactions", "fct_responses", "fct_sla_events", "fct_backlog_daily", "fct_backlog_intervals",
-              "mart_response_kpis_daily", "mart_response_kpis_weekly", "mart_response_kpis_monthly")
+              "mart_backlog_daily", "mart_response_kpis_daily", "mart_response_kpis_weekly",
+              "mart_response_kpis_monthly")
     kinds = dict(query(warehouse_url, "select table_name, table_type from information_schema.tables"
                                       " where table_schema = 'staging'"))
     assert {kinds[t] for t in STAGED} == {"BASE TABLE"}

@@ -97,78 +97,12 @@ measured as (
 
 ),
 
--- The backlog at the end of each spine day (docs/metrics.md#backlog: waiting at the end t when
--- opened_at < t < closed_at, past its SLA when also sla_breach_at < t), counted from the
--- intervals' events and not from fct_backlog_daily (a view: it would expand every message into
--- its days). Per institution and channel, a running sum over the instants: +1 when a message
--- starts waiting, -1 when it leaves; for past-SLA, +1 at its breach instant while waiting, -1
--- when it leaves. At an instant equal to the end of a day a leaving counts (closed_at <= t: no
--- longer waiting) and a start or a breach does not (strictly before t): leavings sort before the
--- measurement, starts and breaches after it. A message answered at its own instant never waits.
-backlog_points as (
-
-    select distinct
-        spine.institution_id,
-        spine.channel_id,
-        spine.backlog_day,
-        least(((spine.backlog_day + 1)::timestamp at time zone institutions.time_zone), as_of.as_of) as measured_at
-    from spine
-    inner join institutions using (institution_id)
-    cross join as_of
-
-),
-
-waiting as (
-
-    select * from {{ ref('fct_backlog_intervals') }}
-    where closed_at is null or closed_at > opened_at
-
-),
-
-backlog_events as (
-
-    select institution_id, channel_id, opened_at as event_at, 2 as event_order,
-           1 as waiting_change, 0 as past_sla_change, cast(null as date) as backlog_day
-    from waiting
-    union all
-    select institution_id, channel_id, closed_at, 0,
-           -1, case when sla_breach_at < closed_at then -1 else 0 end, null
-    from waiting
-    where closed_at is not null
-    union all
-    select institution_id, channel_id, sla_breach_at, 2,
-           0, 1, null
-    from waiting
-    where sla_breach_at is not null and (closed_at is null or sla_breach_at < closed_at)
-    union all
-    select institution_id, channel_id, measured_at, 1,
-           0, 0, backlog_day
-    from backlog_points
-
-),
-
-backlog_running as (
-
-    select
-        institution_id,
-        channel_id,
-        backlog_day,
-        sum(waiting_change) over running                       as backlog_count,
-        sum(past_sla_change) over running                      as backlog_past_sla_count
-    from backlog_events
-    window running as (
-        partition by institution_id, channel_id
-        order by event_at, event_order
-        rows between unbounded preceding and current row
-    )
-
-),
-
+-- The backlog at the end of each spine day: counted once for all three marts (mart_backlog_daily).
 backlog as (
 
-    select institution_id, channel_id, backlog_day as date_day, backlog_count, backlog_past_sla_count
-    from backlog_running
-    where backlog_day is not null
+    select institution_id, channel_id, date_day, backlog_end_count as backlog_count,
+           backlog_end_past_sla_count as backlog_past_sla_count
+    from {{ ref('mart_backlog_daily') }}
 
 ),
 

@@ -219,8 +219,8 @@ def kpi_rows(grain: str, institutions: list[str], interactions: list[dict], back
 def expected_marts(dataset_dir: str | Path, as_of: datetime, seeds_dir: str | Path | None = None,
                    max_age_days: int | None = None) -> dict[str, list[dict]]:
     """Rows of the response marts as of `as_of` (aware): keys interactions, backlog_intervals, backlog_daily,
-    kpis_daily, kpis_weekly, kpis_monthly. Timestamps are aware UTC datetimes, dates `date`s, floats unrounded,
-    nulls None. `seeds_dir`: read the seeds from that folder (read afresh, not cached) instead of the project's.
+    backlog_days (mart_backlog_daily), kpis_daily, kpis_weekly, kpis_monthly. Timestamps are aware UTC
+    datetimes, dates `date`s, floats unrounded, nulls None. `seeds_dir`: read the seeds from that folder (read afresh, not cached) instead of the project's.
     `max_age_days`: the backlog's maximum age (default: the dbt var backlog_max_age_days)."""
     max_age_days = backlog_max_age_days() if max_age_days is None else max_age_days
     dataset = Path(dataset_dir)
@@ -239,7 +239,7 @@ def expected_marts(dataset_dir: str | Path, as_of: datetime, seeds_dir: str | Pa
     backlog.sort(key=lambda r: (r["institution_id"], r["channel"], r["date_day"], r["native_id"]))
     marts = {"interactions": interactions, "backlog_intervals": intervals, "backlog_daily": backlog}
     if not interactions:
-        return marts | {f"kpis_{grain}": [] for grain in GRAINS}
+        return marts | {f"kpis_{grain}": [] for grain in GRAINS} | {"backlog_days": []}
     ends, past = Counter(), Counter()
     for row in backlog:
         key = (row["institution_id"], row["channel"], row["date_day"])
@@ -252,7 +252,24 @@ def expected_marts(dataset_dir: str | Path, as_of: datetime, seeds_dir: str | Pa
     last = max([r["local_date"] for r in interactions] + [day for (_, _, day) in expired])
     for grain in GRAINS:
         marts[f"kpis_{grain}"] = kpi_rows(grain, institutions, interactions, ends, past, as_of_days, first, last, expired)
+    marts["backlog_days"] = backlog_day_rows(institutions, ends, past, as_of_days, first)
     return marts
+
+
+def backlog_day_rows(institutions: list[str], ends: Counter, past: Counter, as_of_days: dict[str, date],
+                     first: date) -> list[dict]:
+    """The backlog at the end of each local day (mart_backlog_daily), per institution and channel, from
+    the first reporting day to the institution's as-of day: the messages of the daily snapshots."""
+    rows = []
+    for institution_id in sorted(institutions):
+        for channel in channel_ids():
+            day = first
+            while day <= as_of_days[institution_id]:
+                rows.append({"institution_id": institution_id, "channel": channel, "date_day": day,
+                             "backlog_end": ends[institution_id, channel, day],
+                             "backlog_end_past_sla": past[institution_id, channel, day]})
+                day += timedelta(days=1)
+    return rows
 
 
 def plain(value):
