@@ -274,6 +274,7 @@ class RawWriter:
         self.received: dict[tuple[str, str, date], int] = defaultdict(int)
         self.rows_by_source: dict[str, int] = defaultdict(int)
         self.newest_google: dict[str, str] = {}
+        self.newest_rating: dict[str, datetime] = {}  # what a daily run leaves as the ratings' cursor
         self.total = 0
 
     def write(self, records: list) -> int:
@@ -283,6 +284,7 @@ class RawWriter:
         from webcare import warehouse
         from webcare.load import Splitter
         from webcare.sources import SOURCES
+        from webcare.sources.facebook import parse_graph_time
 
         groups: dict[tuple[str, str, date], list] = defaultdict(list)
         for source, account, record, _, day in records:
@@ -310,6 +312,9 @@ class RawWriter:
         for source, account, record, _, _ in records:
             if source == "google_reviews":
                 self.newest_google[account] = max(self.newest_google.get(account, ""), record["updateTime"])
+            elif source == "facebook_ratings" and record.get("created_time"):
+                created = parse_graph_time(record["created_time"])
+                self.newest_rating[account] = max(self.newest_rating.get(account, created), created)
         with psycopg2.connect(self.url) as conn, conn.cursor() as cur:
             for table, buffer in buffers.items():
                 warehouse.ensure_partitions(cur, table, months[table])  # raw is partitioned by creation month
@@ -351,7 +356,10 @@ class RawWriter:
                 value = self.newest_google.get(target["account_id"])
                 value = to_rfc3339(datetime.fromisoformat(value.replace("Z", "+00:00"))) if value else None
             elif target["source"] == "facebook_ratings":
-                value = None  # its cursor is only the newest rating seen (freshness); a daily run sets it
+                # the newest rating seen, as a daily run leaves it: without one the measured run would be
+                # a first run and read every rating (the daily run reads the last 90 days)
+                newest = self.newest_rating.get(target["account_id"])
+                value = to_rfc3339(newest) if newest else None
             if value:
                 cursors.append((target["source"], target["account_id"], value, history_run_id(last_day)))
         with psycopg2.connect(self.url) as conn, conn.cursor() as cur:

@@ -129,6 +129,9 @@ def test_the_daily_run_loads_exactly_the_run_days_records(harness):
     # re-read history is recognised as loaded: the harness wrote the loader's own keys and hashes
     assert size["sources"]["google_reviews"]["seen_before"] > 0
     assert size["sources"]["facebook_ratings"]["seen_before"] > 0
+    # the measured run is a daily run, never a first one: every target starts from the cursor history left
+    assert query(url, "select source, account_id from raw.load_batches where run_id = %s and cursor_before is null",
+                 (run_id,)) == []
     for table in ("x_mentions", "x_tweets", "facebook_comments", "facebook_ratings", "instagram_comments"):
         rows, records = query(url, f"select count(*), count(distinct (account_id, record_key)) from raw.{table}")[0]
         assert rows == records, table
