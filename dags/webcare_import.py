@@ -4,8 +4,10 @@
 Imports export files (CSV, JSON Lines; docs/file-imports.md) into the warehouse, then builds and
 publishes it as `webcare_daily` does after loading. Triggered by hand (no schedule), with params:
 
-- `path`: one file to import (anywhere); empty: every file in the inbox `var/imports/inbox`
-  (`WEBCARE_HOME/imports/inbox`), each moved to `var/imports/done` once imported;
+- `path`: one file to import, in the inbox or in a folder named in `WEBCARE_IMPORT_ROOTS` (any
+  other path, or a link leading elsewhere, fails the run naming the path, never the content);
+  empty: every file in the inbox `var/imports/inbox` (`WEBCARE_HOME/imports/inbox`), each moved
+  to `var/imports/done` once imported;
 - `mapping`: the mapping the files are read with (a shipped name or a path to a .yml);
 - `institution`: every message is this institution's (the mapping's `account_id`), instead of
   accounts from the data;
@@ -75,16 +77,29 @@ def give_back_build_claim(context) -> None:
     },
 )
 def webcare_import():
+    def _allowed(path: str) -> str:
+        """The path if imports may read it; else the task fails at once (a retry would not help)."""
+        from airflow.sdk.exceptions import AirflowFailException
+
+        from webcare.imports.errors import ImportPathNotAllowed
+        from webcare.imports.load import allowed_path
+
+        try:
+            return allowed_path(path)
+        except ImportPathNotAllowed as refused:
+            raise AirflowFailException(str(refused)) from None
+
     @task
     def list_files(params=None) -> list[str]:
         from webcare.imports.load import inbox_files
 
-        return [params["path"]] if params.get("path") else inbox_files()
+        return [_allowed(params["path"])] if params.get("path") else inbox_files()
 
     @task(outlets=[RAW_ASSET])
     def import_file(path: str, params=None) -> dict:
         from webcare.imports.load import Registration, import_file as import_one, move_out_of_inbox
 
+        path = _allowed(path)  # again: an inbox entry may be a link to elsewhere
         constants = {"account_id": params["institution"]} if params.get("institution") else None
         zone = params.get("register_accounts_time_zone")
         report = import_one(path, params["mapping"], constants, retry_rejected=bool(params.get("retry_rejected")),

@@ -386,3 +386,58 @@ def test_two_institutions_files_may_share_message_ids(import_url, first_run, twc
     assert code == 0, output[-2000:]
     assert_marts_equal_truth(import_url, export.truth["messages"], TWCS)
     assert_marts_equal_truth(import_url, twcs.truth["messages"], TWCS)   # hsn's messages unchanged
+
+
+# --- (f) the import DAG reads only allowed places (issue 13) ----------------------------------------------
+
+def test_the_import_dag_refuses_a_path_outside_the_allowed_places_without_echoing_it(import_url, airflow_db, capfd,
+                                                                                    caplog):
+    """`path=/proc/self/environ` (the worker's environment: the salt, the API tokens) fails the run at
+    its first task, naming the path and the allowed places; nothing of the file reaches the log."""
+    from airflow.dag_processing.dagbag import DagBag
+
+    before = counts(import_url)
+    dag = DagBag(dag_folder=str(ROOT / "dags")).get_dag("webcare_import")
+    run = dag.test(run_conf={"path": "/proc/self/environ"})
+    assert run.state == "failed"
+    states = {ti.task_id: ti.state for ti in run.get_task_instances()}
+    assert states["list_files"] == "failed", states
+    printed = capfd.readouterr()
+    logged = printed.out + printed.err + caplog.text
+    assert "imports read only files in the inbox" in logged
+    assert "test-salt" not in logged and "WEBCARE_PSEUDONYM_SALT" not in logged
+    assert counts(import_url) == before
+
+
+def test_allowed_import_paths_are_the_inbox_and_the_configured_roots_links_resolved(tmp_path, monkeypatch):
+    from webcare.imports.errors import ImportPathNotAllowed
+    from webcare.imports.load import allowed_path, inbox_dir
+
+    outside = tmp_path / "outside.csv"
+    outside.write_text("secret,cells\n")
+    link = inbox_dir() / "looks_local.csv"
+    link.symlink_to(outside)
+    try:
+        for refused in (outside, link, inbox_dir() / ".." / "done" / "x.csv", Path("/proc/self/environ")):
+            with pytest.raises(ImportPathNotAllowed) as caught:
+                allowed_path(refused)
+            assert "secret" not in str(caught.value)
+        monkeypatch.setenv("WEBCARE_IMPORT_ROOTS", str(tmp_path))
+        assert allowed_path(outside) == str(outside)
+        assert allowed_path(link) == str(link)  # it leads into a named root
+        with pytest.raises(ImportPathNotAllowed, match="not a regular file"):
+            allowed_path(tmp_path)
+    finally:
+        link.unlink()
+
+
+def test_a_header_error_names_the_columns_missing_never_the_rows_cells(import_url, tmp_path):
+    from webcare.imports.errors import ImportFileError
+    from webcare.imports.load import import_file
+
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("WEBCARE_PSEUDONYM_SALT=test-salt,TOKEN=abc\n1,2\n")
+    with pytest.raises(ImportFileError) as caught:
+        import_file(wrong, TWCS, {"account_id": "hsn"})
+    assert "lacks the columns" in str(caught.value)
+    assert "test-salt" not in str(caught.value) and "TOKEN" not in str(caught.value)

@@ -42,6 +42,37 @@ def test_pseudonyms_are_salted_hashes(warehouse_url):
     assert value == hashlib.sha256(b"test-salt:12345").hexdigest()
 
 
+# -- the demo resets only the embedded cluster's own database (issue 13) ----------------------------------------------
+def test_the_demo_resets_only_the_embedded_clusters_own_marked_database(warehouse_url, monkeypatch):
+    """A configured warehouse (here another database of the same server, with data in raw) is never
+    reset: the demo checks the embedded cluster's mark before any statement, and a database whose
+    mark is not this cluster's is refused too. The Airflow connection counts as configured."""
+    from conftest import own_database
+    from webcare import demo
+    from webcare.embedded_pg import default_cluster
+
+    cluster = default_cluster()
+    assert cluster.is_marked(warehouse_url)
+    with own_database(warehouse_url, "configured_warehouse") as configured:
+        query(configured, "create table raw.keep_me as select 1 as x")
+        with pytest.raises(demo.NotTheEmbeddedWarehouse, match="did not create"):
+            demo.reset_embedded_warehouse(configured)
+        assert query(configured, "select count(*) from raw.keep_me") == [(1,)]
+    query(warehouse_url, "comment on database webcare is 'another cluster''s database'")
+    try:
+        assert not cluster.is_marked(warehouse_url)
+        with pytest.raises(demo.NotTheEmbeddedWarehouse):
+            demo.reset_embedded_warehouse(warehouse_url)
+    finally:
+        cluster.start()  # marks its database again
+    assert cluster.is_marked(warehouse_url)
+    monkeypatch.delenv("WEBCARE_WAREHOUSE_URL", raising=False)
+    monkeypatch.delenv("AIRFLOW_CONN_WEBCARE_WAREHOUSE", raising=False)
+    assert demo.uses_embedded_warehouse()
+    monkeypatch.setenv("AIRFLOW_CONN_WEBCARE_WAREHOUSE", "postgresql://someone:secret@db.example.org:5432/warehouse")
+    assert not demo.uses_embedded_warehouse()
+
+
 # -- raw partitioned by month (issue 12) -------------------------------------------------------------------------------
 def partitions_of(url: str, table: str, account: str) -> dict[str, list[str]]:
     rows = query(url, f"select tableoid::regclass::text, record_key from raw.{table} where account_id = %s"

@@ -47,10 +47,30 @@ def configure_airflow() -> None:
     create_pool()  # the one-slot pool of the build chain's tasks (webcare.pipeline)
 
 
-def reset_embedded_warehouse(url: str) -> None:
-    """Start the demo from nothing: drop what earlier demo runs left in the embedded warehouse."""
+class NotTheEmbeddedWarehouse(RuntimeError):
+    """The demo was asked to reset a warehouse it did not create."""
+
+
+def uses_embedded_warehouse() -> bool:
+    """Whether the demo runs on the embedded cluster: neither WEBCARE_WAREHOUSE_URL nor the Airflow
+    connection ``webcare_warehouse`` names a warehouse (warehouse.warehouse_url's order)."""
     from webcare import warehouse
 
+    return not os.environ.get("WEBCARE_WAREHOUSE_URL") and not warehouse._airflow_connection_url()
+
+
+def reset_embedded_warehouse(url: str) -> None:
+    """Start the demo from nothing: drop what earlier demo runs left in the embedded warehouse.
+    Only the embedded cluster's own database, checked by its mark (``EmbeddedCluster.is_marked``):
+    anything else raises NotTheEmbeddedWarehouse before a statement runs."""
+    from webcare import warehouse
+    from webcare.embedded_pg import default_cluster
+
+    if not default_cluster().is_marked(url):
+        raise NotTheEmbeddedWarehouse(
+            "refusing to reset a warehouse the demo did not create (only the embedded cluster's own database,"
+            " carrying its mark, is ever reset): unset WEBCARE_WAREHOUSE_URL and the Airflow connection"
+            " webcare_warehouse to run the demo on the embedded PostgreSQL")
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
         for schema in ("raw", "staging", "intermediate", "marts_build", "marts", "marts_previous", "reference"):
             cur.execute(f"drop schema if exists {schema} cascade")
@@ -121,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     from webcare.fakes.server import FakeApis
     from webcare.generator import generate
 
-    embedded = not os.environ.get("WEBCARE_WAREHOUSE_URL")
-    say("warehouse: " + ("starting the embedded PostgreSQL" if embedded else "using WEBCARE_WAREHOUSE_URL"))
+    embedded = uses_embedded_warehouse()
+    say("warehouse: " + ("starting the embedded PostgreSQL" if embedded
+                         else "using the configured warehouse (WEBCARE_WAREHOUSE_URL or the Airflow connection"
+                              " webcare_warehouse), not reset"))
     url = warehouse.warehouse_url()
     if embedded:
         reset_embedded_warehouse(url)

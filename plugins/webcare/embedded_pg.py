@@ -226,8 +226,39 @@ class Cluster:
                 cur.execute("select 1 from pg_database where datname = %s", (DATABASE,))
                 if cur.fetchone() is None:
                     cur.execute(f"create database {DATABASE}")
+                # the mark that lets the demo reset this database, and no other (is_marked)
+                cur.execute(f"comment on database {DATABASE} is %s", (self.mark(),))
         finally:
             conn.close()
+
+    def mark(self) -> str:
+        """This cluster's mark on its database: a random id kept in var/pg (created once)."""
+        mark_file = self.root / "cluster-mark"
+        if not mark_file.exists():
+            mark_file.write_text(f"webcare embedded cluster {secrets.token_hex(16)}\n")
+            mark_file.chmod(0o600)
+        return mark_file.read_text().strip()
+
+    def is_marked(self, url: str) -> bool:
+        """Whether ``url`` is this cluster's own database (its port and its mark): the only warehouse
+        the demo may reset. A configured warehouse, or another cluster's database, never is."""
+        import psycopg2
+
+        from webcare.warehouse import url_parts
+
+        parts = url_parts(url)
+        if parts["port"] != str(self.port) or parts["dbname"] != DATABASE \
+                or parts["host"] not in ("127.0.0.1", "localhost") or not (self.root / "cluster-mark").exists():
+            return False
+        conn = psycopg2.connect(url)
+        try:
+            with conn.cursor() as cur:
+                cur.execute("select shobj_description(oid, 'pg_database') from pg_database"
+                            " where datname = current_database()")
+                (comment,) = cur.fetchone()
+        finally:
+            conn.close()
+        return comment == self.mark()
 
 
 def default_cluster() -> Cluster:

@@ -19,5 +19,9 @@ class ImportFileError(FileImportError):
     """The file as a whole cannot be imported with this mapping (e.g. its header lacks a column)."""
 
 
+class ImportPathNotAllowed(FileImportError):
+    """A file the import DAG was asked to read lies outside the places imports may read."""
+
+
 class TransformError(ValueError):
     """One value could not be converted; the reader turns it into a rejection naming the column."""

@@ -36,7 +36,7 @@ from typing import Callable
 from webcare import config, warehouse
 from webcare.imports import accounts as registry
 from webcare.imports.accounts import AccountBook
-from webcare.imports.errors import ImportFileError
+from webcare.imports.errors import ImportFileError, ImportPathNotAllowed
 from webcare.imports.mapping import Mapping, load_mapping
 from webcare.imports.reader import file_sha256, read_file
 from webcare.load import canonical_json, load_batch, sha256
@@ -553,6 +553,34 @@ def inbox_dir() -> Path:
 
 def done_dir() -> Path:
     return config.output_dir("imports", "done")
+
+
+IMPORT_ROOTS_ENV = "WEBCARE_IMPORT_ROOTS"
+
+
+def allowed_roots() -> list[Path]:
+    """The folders the import DAG may read files from: the inbox, and those named in
+    ``WEBCARE_IMPORT_ROOTS`` (separated by ``os.pathsep``), symbolic links resolved."""
+    import os
+
+    named = [Path(p).expanduser() for p in os.environ.get(IMPORT_ROOTS_ENV, "").split(os.pathsep) if p.strip()]
+    return [root.resolve() for root in [inbox_dir(), *named]]
+
+
+def allowed_path(path: str | Path) -> str:
+    """``path`` if it is a file inside an allowed root (``allowed_roots``) once every symbolic link
+    is resolved; else ImportPathNotAllowed, which names the path and the roots, never the file's
+    content. The DAG's ``path`` parameter is typed by whoever may trigger it: without this it
+    would read any file the worker can (``/proc/self/environ`` holds the tokens and the salt)."""
+    resolved = Path(path).expanduser().resolve()
+    roots = allowed_roots()
+    if not any(resolved == root or root in resolved.parents for root in roots):
+        raise ImportPathNotAllowed(
+            f"{path}: imports read only files in the inbox ({roots[0]}) or in a folder named in"
+            f" {IMPORT_ROOTS_ENV}; move the file into the inbox or name its folder there")
+    if not resolved.is_file():
+        raise ImportPathNotAllowed(f"{path}: not a regular file in an allowed folder")
+    return str(path)
 
 
 def inbox_files() -> list[str]:

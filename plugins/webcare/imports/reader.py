@@ -114,8 +114,9 @@ def _csv_rows(path: Path, mapping: Mapping) -> Iterator[_Row]:
             header = [name.strip() for name in header]
             missing = [c for c in columns if c not in header]
             if missing:
+                # the header is the file's first row: never echoed (a wrong file may hold anything)
                 raise ImportFileError(f"{path.name}: the header lacks the columns {missing} of mapping "
-                                      f"{mapping.name} (header: {header})")
+                                      f"{mapping.name} (its first row has {len(header)} cells, not shown)")
             order = [header.index(c) for c in columns]
         else:
             header, order = columns, list(range(len(columns)))
