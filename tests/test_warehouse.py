@@ -35,11 +35,72 @@ def test_bi_role_reads_marts_but_never_raw_or_the_salt(warehouse_url):
         conn.close()
 
 
-def test_pseudonyms_are_salted_hashes(warehouse_url):
+def test_pseudonyms_are_salted_hashes_with_the_sessions_salt_never_a_stored_one(warehouse_url):
     import hashlib
 
-    (value,) = query(warehouse_url, "select private.pseudonymise('12345')")[0]
-    assert value == hashlib.sha256(b"test-salt:12345").hexdigest()
+    from webcare import pseudonyms
+
+    conn = psycopg2.connect(warehouse_url, options=pseudonyms.session_option(warehouse_url))
+    try:
+        with conn.cursor() as cur:
+            cur.execute("select private.pseudonymise('12345')")
+            assert cur.fetchone()[0] == hashlib.sha256(b"test-salt:12345").hexdigest()
+    finally:
+        conn.close()
+    # a session without the salt gets an error, not a hash of nothing
+    with pytest.raises(psycopg2.errors.RaiseException, match="no pseudonym salt in this session"):
+        query(warehouse_url, "select private.pseudonymise('12345')")
+    # the warehouse keeps a fingerprint only: the salt is nowhere in it
+    settings = dict(query(warehouse_url, "select name, value from private.settings"))
+    assert settings[pseudonyms.FINGERPRINT] == pseudonyms.fingerprint("test-salt")
+    assert pseudonyms.LEGACY not in settings
+    assert not any("test-salt" in value for value in settings.values())
+
+
+def test_a_process_with_another_salt_fails_before_writing_and_a_clear_salt_becomes_a_fingerprint(
+        warehouse_url, monkeypatch):
+    """Before issue 13 every bootstrap overwrote the stored salt with its own (a default public in the
+    repository when the variable was unset): one patient became two authors, silently."""
+    from conftest import own_database
+    from webcare import pseudonyms, warehouse
+
+    with own_database(warehouse_url, "salt_checks") as url:
+        query(url, "delete from private.settings where name = %s", (pseudonyms.FINGERPRINT,))
+        query(url, "insert into private.settings values (%s, 'test-salt')", (pseudonyms.LEGACY,))
+        warehouse._bootstrapped.cache_clear()
+        warehouse.bootstrap(url)  # the same salt: the clear one is replaced by its fingerprint
+        assert dict(query(url, "select name, value from private.settings where name like 'pseudonym%%'")) == {
+            pseudonyms.FINGERPRINT: pseudonyms.fingerprint("test-salt")}
+        query(url, "drop function private.pseudonymise(text)")  # a bootstrap would create it again
+        monkeypatch.setenv("WEBCARE_PSEUDONYM_SALT", "webcare-development-salt")
+        warehouse._bootstrapped.cache_clear()
+        with pytest.raises(pseudonyms.SaltMismatch, match="nothing was written"):
+            warehouse.bootstrap(url)
+        assert query(url, "select to_regprocedure('private.pseudonymise(text)')") == [(None,)]
+        assert dict(query(url, "select name, value from private.settings where name like 'pseudonym%%'")) == {
+            pseudonyms.FINGERPRINT: pseudonyms.fingerprint("test-salt")}
+        query(url, "delete from private.settings where name = %s", (pseudonyms.FINGERPRINT,))
+        query(url, "insert into private.settings values (%s, 'test-salt')", (pseudonyms.LEGACY,))
+        warehouse._bootstrapped.cache_clear()
+        with pytest.raises(pseudonyms.SaltMismatch):  # a clear salt that is not this process's
+            warehouse.bootstrap(url)
+        monkeypatch.setenv("WEBCARE_PSEUDONYM_SALT", "test-salt")
+        warehouse._bootstrapped.cache_clear()
+        warehouse.bootstrap(url)
+        assert query(url, "select to_regprocedure('private.pseudonymise(text)') is not null") == [(True,)]
+
+
+def test_only_the_embedded_cluster_has_a_salt_without_the_variable(warehouse_url, monkeypatch):
+    from webcare import pseudonyms
+    from webcare.embedded_pg import default_cluster
+
+    monkeypatch.delenv("WEBCARE_PSEUDONYM_SALT")
+    with pytest.raises(pseudonyms.MissingSalt, match="no default"):
+        pseudonyms.salt("postgresql://webcare:secret@warehouse.example.org:5432/webcare")
+    cluster = default_cluster()
+    own = pseudonyms.salt(warehouse_url)
+    assert own == cluster.pseudonym_salt() and len(own) >= 40 and own != "webcare-development-salt"
+    assert (cluster.root / "pseudonym-salt").stat().st_mode & 0o777 == 0o600
 
 
 # -- the demo resets only the embedded cluster's own database (issue 13) ----------------------------------------------

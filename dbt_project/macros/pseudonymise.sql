@@ -1,6 +1,6 @@
-{# Salted SHA-256 of an author identifier. The salt lives in the warehouse (private.settings),
-   readable only through private.pseudonymise(), so it appears in no SQL text, view definition
-   or dbt artefact. #}
+{# Salted SHA-256 of an author identifier, by private.pseudonymise(). The salt is a setting of
+   dbt's own sessions (webcare.pseudonyms passes it through PGOPTIONS), stored nowhere in the
+   warehouse, so it appears in no SQL text, view definition or dbt artefact. #}
 {% macro pseudonymise(expression) -%}
     private.pseudonymise({{ expression }})
 {%- endmacro %}

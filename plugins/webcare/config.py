@@ -41,6 +41,3 @@ def output_dir(*parts: str) -> Path:
     return path
 
 
-def pseudonym_salt() -> str:
-    """Salt for author pseudonyms. A fixed development salt unless WEBCARE_PSEUDONYM_SALT is set."""
-    return os.environ.get("WEBCARE_PSEUDONYM_SALT", "webcare-development-salt")

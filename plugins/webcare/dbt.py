@@ -75,7 +75,11 @@ def run(args: list[str], url: str | None = None) -> None:
                "--profiles-dir", str(config.DBT_PROJECT_DIR), "--target-path", str(target_dir()),
                "--log-path", str(config.output_dir("dbt", "logs"))]
     # dbt-postgres has no profile field for session settings: libpq reads them from PGOPTIONS
-    env = {**os.environ, **profile_env(url), "PGOPTIONS": warehouse.session_options(),
+    from webcare import pseudonyms
+
+    # the salt is a session setting of dbt's connections only (private.pseudonymise reads it)
+    env = {**os.environ, **profile_env(url),
+           "PGOPTIONS": f"{warehouse.session_options()} {pseudonyms.session_option(url)}",
            "WEBCARE_DBT_CONNECT_TIMEOUT": str(warehouse.connect_timeout()),
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DBT_USE_COLORS": "false"}
     log.info("running dbt %s", " ".join(args))

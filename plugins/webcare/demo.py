@@ -63,7 +63,7 @@ def reset_embedded_warehouse(url: str) -> None:
     """Start the demo from nothing: drop what earlier demo runs left in the embedded warehouse.
     Only the embedded cluster's own database, checked by its mark (``EmbeddedCluster.is_marked``):
     anything else raises NotTheEmbeddedWarehouse before a statement runs."""
-    from webcare import warehouse
+    from webcare import pseudonyms, warehouse
     from webcare.embedded_pg import default_cluster
 
     if not default_cluster().is_marked(url):
@@ -74,6 +74,10 @@ def reset_embedded_warehouse(url: str) -> None:
     with warehouse.transaction(url) as conn, conn.cursor() as cur:
         for schema in ("raw", "staging", "intermediate", "marts_build", "marts", "marts_previous", "reference"):
             cur.execute(f"drop schema if exists {schema} cascade")
+        # every pseudonym is gone with them: the cluster's salt starts afresh (webcare.pseudonyms)
+        cur.execute("select to_regclass('private.settings') is not null")
+        if cur.fetchone()[0]:
+            cur.execute("delete from private.settings where name in (%s, %s)", (pseudonyms.FINGERPRINT, pseudonyms.LEGACY))
     warehouse._bootstrapped.cache_clear()
     warehouse.bootstrap(url)
 

@@ -231,6 +231,26 @@ class Cluster:
         finally:
             conn.close()
 
+    def serves(self, url: str) -> bool:
+        """Whether ``url`` names a database of this cluster (loopback, its port) and the cluster is
+        this project's (its password file exists)."""
+        from webcare.warehouse import url_parts
+
+        parts = url_parts(url)
+        return (parts["host"] in ("127.0.0.1", "localhost") and parts["port"] == str(self.port)
+                and self.password_file.exists())
+
+    def pseudonym_salt(self) -> str:
+        """The embedded cluster's own pseudonym salt (webcare.pseudonyms): random, created once, kept
+        beside the password (0600). Only the embedded cluster has a salt without WEBCARE_PSEUDONYM_SALT."""
+        salt_file = self.root / "pseudonym-salt"
+        if not salt_file.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(salt_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as out:
+                out.write(secrets.token_urlsafe(32) + "\n")
+        return salt_file.read_text().strip()
+
     def mark(self) -> str:
         """This cluster's mark on its database: a random id kept in var/pg (created once)."""
         mark_file = self.root / "cluster-mark"

@@ -282,12 +282,18 @@ create schema if not exists marts;
 create schema if not exists private;
 revoke all on schema private from public;
 create table if not exists private.settings (name text primary key, value text not null);
+-- The salt is the session's (webcare.pseudonyms: dbt gets it through PGOPTIONS), never stored here.
 create or replace function private.pseudonymise(value text) returns text
-    language sql stable
+    language plpgsql stable parallel safe
     as $fn$
-        select encode(sha256(convert_to(
-            (select s.value from private.settings s where s.name = 'pseudonym_salt') || ':' || value,
-            'UTF8')), 'hex')
+    declare
+        salt text := current_setting('webcare.pseudonym_salt', true);
+    begin
+        if salt is null or salt = '' then
+            raise exception 'no pseudonym salt in this session (webcare.pseudonym_salt): dbt receives it from WEBCARE_PSEUDONYM_SALT (webcare.pseudonyms)';
+        end if;
+        return encode(sha256(convert_to(salt || ':' || value, 'UTF8')), 'hex');
+    end
     $fn$;
 revoke all on function private.pseudonymise(text) from public;
 -- Whose build chain is running (webcare.pipeline): one row at most, read and written under the
@@ -504,8 +510,11 @@ create table if not exists audit.source_freshness (
 
 @lru_cache(maxsize=None)
 def _bootstrapped(url: str) -> bool:
+    from webcare import pseudonyms
+
     with transaction(url) as conn, conn.cursor() as cur:
         cur.execute("select pg_advisory_xact_lock(hashtext('webcare.bootstrap'))")
+        pseudonyms.check(cur, url)  # a process with another salt stops here, before writing anything
         cur.execute(BOOTSTRAP_DDL)
         for source in SOURCES.values():
             if _raw_kind(cur, source.table) == "r":  # unpartitioned, from before issue 12
@@ -515,8 +524,7 @@ def _bootstrapped(url: str) -> bool:
                 logging.getLogger(__name__).warning("raw.%s: partitioned by month, %d rows kept", source.table, moved)
             cur.execute(RAW_TABLE_DDL.format(table=source.table))
             ensure_partitions(cur, source.table, months_ahead())
-        cur.execute("insert into private.settings values ('pseudonym_salt', %s)"
-                    " on conflict (name) do update set value = excluded.value", (config.pseudonym_salt(),))
+        pseudonyms.record(cur, url)
         cur.execute("select 1 from pg_roles where rolname = %s", (BI_ROLE,))
         if cur.fetchone() is None:
             cur.execute(f"create role {BI_ROLE} nologin")
