@@ -160,6 +160,24 @@ def test_no_patient_text_anywhere(built):
             assert secret not in page and secret not in text_of(page), (path.name, secret)
 
 
+def test_reports_and_batch_files_are_readable_by_their_owner_only(built, tmp_path):
+    """They hold what patients wrote (batch files: as the APIs sent it): 0600, written atomically."""
+    from webcare import batch_files, config
+
+    reports = list((config.home() / "reports").rglob("*.html"))
+    assert reports
+    assert {p.stat().st_mode & 0o777 for p in reports} == {0o600}
+    assert not list((config.home() / "reports").rglob("*.part"))
+    stale = tmp_path / "b.jsonl.part"
+    stale.write_text("half")
+    stale.chmod(0o644)
+    written = batch_files.write(tmp_path / "b.jsonl", {"source": "x_mentions"}, [{"id": "1"}])
+    assert written.stat().st_mode & 0o777 == 0o600 and not stale.exists()
+    assert batch_files.read(written)["records"] == [{"id": "1"}]
+    batches = list((config.home() / "batches").rglob("*.jsonl")) if (config.home() / "batches").exists() else []
+    assert {p.stat().st_mode & 0o777 for p in batches} <= {0o600}
+
+
 def test_links_are_relative_and_resolve(built):
     from webcare import config
     from webcare.quality_report import dbt_docs_index

@@ -8,7 +8,8 @@ lone surrogate is written as its ``\\uXXXX`` escape instead of failing to encode
 as infinite. Reading parses each line on its own: a line Python cannot parse (nested deeper
 than its recursion limit, an integer of more than 4,300 digits) becomes a ``RawText`` that the
 loader quarantines with the reason, and its batch-mates load. The file is written to a
-temporary name and renamed, so a crash never leaves half a batch under the real name.
+temporary name and renamed, so a crash never leaves half a batch under the real name, and is
+readable by its owner only (0600: it holds patients' messages as the APIs sent them).
 """
 from __future__ import annotations
 
@@ -26,7 +27,10 @@ def write(path: str | Path, meta: dict, records: Iterable) -> Path:
     """Write a batch file: the meta line, then one line per record; returns the path."""
     path = Path(path)
     partial = path.with_name(path.name + ".part")
-    with partial.open("w", encoding="ascii", newline="\n") as out:
+    # raw patient records: readable by the owner only (issue 13)
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a .part left by a crash keeps its old mode otherwise
+    with os.fdopen(descriptor, "w", encoding="ascii", newline="\n") as out:
         out.write(json.dumps({"format": FORMAT, "meta": meta}, ensure_ascii=True) + "\n")
         for record in records:
             out.write(dumps_any(record) + "\n")

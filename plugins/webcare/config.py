@@ -41,3 +41,19 @@ def output_dir(*parts: str) -> Path:
     return path
 
 
+def write_private(path: Path, text: str, encoding: str = "utf-8", newline: str | None = None) -> Path:
+    """Write ``text`` to ``path`` readable by its owner only (0600) and atomically: a temporary file
+    beside it, renamed over it, so a reader never sees half a file (issue 13: raw data and reports)."""
+    import tempfile
+
+    path = Path(path)
+    descriptor, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")  # 0600
+    try:
+        with os.fdopen(descriptor, "w", encoding=encoding, newline=newline) as out:
+            out.write(text)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return path
+

@@ -437,7 +437,7 @@ def build(run_id: str, batch_date: date | str, url: str | None = None) -> Path:
     batch_date = _as_date(batch_date)
     out = report_path(run_id, batch_date)
     facts = collect(run_id, url or warehouse.warehouse_url())
-    out.write_text(render(run_id, batch_date, facts, out), encoding="utf-8")
+    config.write_private(out, render(run_id, batch_date, facts, out))
     build_index()
     return out
 
@@ -480,7 +480,7 @@ def build_index() -> Path:
     copies = sorted((p for p in runs_dir.glob("*/index.html")), key=lambda p: p.stat().st_mtime, reverse=True)
     copies_html = ("<ul>" + "".join(f'<li><a href="{_link(p, out)}">{_e(p.parent.name)}</a></li>' for p in copies)
                    + "</ul>") if copies else '<p class="empty">Nothing recorded: no run has kept its Data Docs.</p>'
-    out.write_text(f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+    config.write_private(out, f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <title>Webcare data-quality reports</title>
 <style>{STYLE}</style>
@@ -493,7 +493,7 @@ def build_index() -> Path:
 <h2>Data Docs kept for each run</h2>
 {copies_html}
 </body></html>
-""", encoding="utf-8")
+""")
     return out
 
 

@@ -84,7 +84,7 @@ def build(url: str | None = None, out: Path | None = None) -> Path:
 {_daily_lines([d for d, _, _ in daily], {"inbound": [int(i) for _, i, _ in daily],
                                           "answered": [int(a) for _, _, a in daily]})}
 </body></html>"""
-    out.write_text(page, encoding="utf-8")
+    config.write_private(out, page)
     return out
 
 
