@@ -53,7 +53,7 @@ def test_twitter_export_counts_and_exact_rejections(tmp_path):
     assert [r["source_line"] for r in records] == [2, 3, 5, 7, 12]
     assert [(r.line, r.column, r.reason) for r in rejections] == [
         (9, "created_at", "line 9, column created_at: not a Twitter timestamp "
-                          "(like 'Tue Oct 31 22:10:47 +0000 2017'): 'yesterday'"),
+                          "(like 'Tue Oct 31 22:10:47 +0000 2017'): a text of 9 characters"),
         (10, "tweet_id", "line 10, column tweet_id: missing value"),
         (11, "created_at", "line 11, column created_at: row has 3 of 7 columns, created_at and after missing"),
     ]
@@ -184,8 +184,8 @@ def test_reviews_spreadsheet_reviews_replies_and_rejections(tmp_path):
     assert [r["account_id"] for r in records] == ["hsn", "hsn", "cmb", "hsn", "hsn"]
     assert records[1]["record_key"] == "reviews_spreadsheet:r1:reply"
     assert [r.reason for r in rejections] == [
-        "line 4, column rating: not a star rating 1-5: '7'",
-        "line 5, column reply_date: not an ISO 8601 date or time: 'not a date'",
+        "line 4, column rating: not a star rating 1-5: a text of 1 character",
+        "line 5, column reply_date: not an ISO 8601 date or time: a text of 10 characters",
     ]
 
 
@@ -209,7 +209,7 @@ def test_jsonl_mapping_and_its_rejections(tmp_path):
     assert [(r["message_id"], r["is_institution"], r["text"], r["source_line"]) for r in records] == [
         ("7", False, "hola", 1)]
     assert [(r.line, r.column) for r in rejections] == [(3, "from_staff"), (4, None)]
-    assert rejections[0].reason == "line 3, column from_staff: not a boolean (true/false, yes/no, 1/0): 'maybe'"
+    assert rejections[0].reason == "line 3, column from_staff: not a boolean (true/false, yes/no, 1/0): a text of 5 characters"
     assert rejections[1].reason == "line 4: not JSON (Expecting value: line 1 column 1 (char 0))"
     assert rejections[1].raw == "not json"
 

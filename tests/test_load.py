@@ -35,8 +35,9 @@ def test_valid_records_load_rejects_are_quarantined_and_duplicates_collapse(clea
     assert query(clean, "select record_key from raw.x_mentions where account_id = %s order by 1",
                  (ACCOUNT,)) == [("10",), ("11",)]
     reasons = sorted(r[0] for r in query(clean, "select reason from raw.quarantine where account_id = %s", (ACCOUNT,)))
-    assert reasons == ["invalid created_at: not an RFC 3339 timestamp: 'yesterday'",
-                       "missing or invalid id: None", "not a JSON object: str"]
+    # reasons name the field and the problem, never the value (issue 13)
+    assert reasons == ["invalid created_at: not an RFC 3339 timestamp: a text of 9 characters",
+                       "missing or invalid id: null", "not a JSON object: str"]
     assert query(clean, "select cursor_value from raw.extract_cursors where account_id = %s", (ACCOUNT,)) == [("12",)]
 
 
@@ -201,7 +202,7 @@ def test_quarantined_records_replay_after_the_fix_and_a_second_replay_changes_no
     assert (result.inserted, result.quarantined) == (1, 3)
     report = replay(clean, source="x_mentions", account=ACCOUNT)
     assert (report.considered, report.loaded, report.unreplayable) == (3, 2, 0)
-    assert dict(report.still_rejected) == {"invalid created_at: not an RFC 3339 timestamp: 'yesterday'": 1}
+    assert dict(report.still_rejected) == {"invalid created_at: not an RFC 3339 timestamp: a text of 9 characters": 1}
     rows = query(clean, "select record_key, payload, run_id, batch_date::text from raw.x_mentions "
                         "where account_id = %s order by 1", (ACCOUNT,))
     assert rows == [("20", tweet("20"), "run-a", "2026-03-20"), ("21", long, report.run_id, "2026-03-20"),
@@ -387,3 +388,31 @@ def test_a_read_complete_from_an_instant_finds_deleted_reviews_only_among_those_
     finally:
         for table in ("google_reviews", "deletions", "load_batches", "extract_cursors"):
             query(clean, f"delete from raw.{table} where account_id = %s returning 1", (location,))
+
+
+def test_quarantine_reasons_name_the_field_and_the_problem_never_the_value():
+    """Issue 13: a reason travels into the quality report, task logs and XCom; it must not quote
+    what a patient wrote or who they are."""
+    from webcare.errors import describe
+    from webcare.sources import InvalidRecord, facebook, google, imported, instagram
+
+    person = "Lucía Fernández 612345678"
+    cases = [
+        (facebook.comment_key, {"id": "1_2", "post_id": "1_3", "created_time": "2026-03-24T10:00:00+0000",
+                                "message": "hola", "from": {"name": person}}, "invalid from: an object of 1 field"),
+        (facebook.comment_key, {"id": person, "post_id": "1_3"}, "missing or invalid id: a text of 25 characters"),
+        (facebook.rating_key, {"page_id": "1", "reviewer": {"name": person}}, "missing or invalid reviewer"),
+        (google.review_key, {"name": person}, "missing or invalid name"),
+        (google.review_key, {"name": "accounts/1/locations/2/reviews/r", "reviewId": "r", "starRating": person},
+         "invalid starRating: a text of 25 characters"),
+        (instagram.ig_comment_key, {"id": "1", "media_id": "2", "timestamp": person}, "invalid timestamp"),
+        (imported.record_key, {"message_id": person}, None),
+    ]
+    for key, record, expected in cases:
+        with pytest.raises(InvalidRecord) as caught:
+            key(record)
+        reason = str(caught.value)
+        assert "Lucía" not in reason and "612345678" not in reason, reason
+        if expected:
+            assert reason.startswith(expected), reason
+    assert describe(person) == "a text of 25 characters" and describe(None) == "null"

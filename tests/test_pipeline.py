@@ -193,12 +193,12 @@ def test_malformed_records_are_quarantined_and_batch_mates_load(backfill, wareho
     quarantined = query(warehouse_url, "select source, account_id, reason, record_text from raw.quarantine"
                                        " order by source")
     assert sorted((s, a, r) for s, a, r, _ in quarantined) == [
-        ("google_reviews", CMB_LOCATION, "invalid starRating: 7"),
-        ("x_mentions", CMB, "missing or invalid id: None"),
+        ("google_reviews", CMB_LOCATION, "invalid starRating: a number"),
+        ("x_mentions", CMB, "missing or invalid id: null"),
         ("x_mentions", CMB, "not a JSON object: str"),
     ]
     texts = {r: t for _, _, r, t in quarantined}
-    assert json.loads(texts["missing or invalid id: None"]) == MALFORMED_TWEET
+    assert json.loads(texts["missing or invalid id: null"]) == MALFORMED_TWEET
     assert json.loads(texts["not a JSON object: str"]) == BROKEN_JSON  # kept exactly as received
     # every valid mention of that account up to the cutoff was loaded beside the rejected one
     expected = [t for t in map(json.loads, (dataset / "x_tweets.jsonl").open())

@@ -19,8 +19,9 @@ def parse_rfc3339(value: object) -> datetime:
     Raises ValueError for anything else, for an impossible date (30 February) and for a year
     outside ``PLAUSIBLE_YEARS``."""
     if not isinstance(value, str) or not _RFC3339.match(value):
-        shown = repr(value) if not isinstance(value, str) or len(value) <= 40 else f"a text of {len(value):,} characters"
-        raise ValueError(f"not an RFC 3339 timestamp: {shown}")
+        from webcare.errors import describe
+
+        raise ValueError(f"not an RFC 3339 timestamp: {describe(value)}")  # never the value itself
     year = int(value[:4])
     if not PLAUSIBLE_YEARS[0] <= year <= PLAUSIBLE_YEARS[1]:
         raise ValueError(f"year {year} outside the plausible range {PLAUSIBLE_YEARS[0]}..{PLAUSIBLE_YEARS[1]}")
@@ -31,8 +32,8 @@ def parse_rfc3339(value: object) -> datetime:
         text = f"{main}.{digits[:6]}{rest[len(digits):]}"
     try:
         return datetime.fromisoformat(text).astimezone(timezone.utc)
-    except (ValueError, OverflowError) as exc:  # 2026-02-30, hour 25, offset +99:00
-        raise ValueError(f"not a valid date and time ({exc})") from None
+    except (ValueError, OverflowError):  # 2026-02-30, hour 25, offset +99:00
+        raise ValueError("not a valid date and time (a day, hour, minute or offset out of range)") from None
 
 
 def to_rfc3339(moment: datetime) -> str:

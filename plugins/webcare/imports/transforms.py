@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import Callable
 
+from webcare.errors import describe
 from webcare.imports.errors import TransformError
 
 Transform = Callable[[str, tzinfo], object]
@@ -47,9 +48,9 @@ def int_from_float(value: str, tz: tzinfo) -> str:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise TransformError(f"not a whole number: {value!r}") from None
+        raise TransformError(f"not a whole number: {describe(value)}") from None
     if not number.is_finite() or number < 0 or number != number.to_integral_value():
-        raise TransformError(f"not a whole number: {value!r}")
+        raise TransformError(f"not a whole number: {describe(value)}")
     return str(int(number))
 
 
@@ -57,14 +58,14 @@ def twitter_time(value: str, tz: tzinfo) -> str:
     """Twitter's classic format, "Tue Oct 31 22:10:47 +0000 2017", to RFC 3339 UTC."""
     match = _TWITTER.fullmatch(value.strip())
     if not match:
-        raise TransformError(f"not a Twitter timestamp (like 'Tue Oct 31 22:10:47 +0000 2017'): {value!r}")
+        raise TransformError(f"not a Twitter timestamp (like 'Tue Oct 31 22:10:47 +0000 2017'): {describe(value)}")
     month, day, hour, minute, second, sign, off_h, off_m, year = match.groups()
     offset = timedelta(hours=int(off_h), minutes=int(off_m)) * (1 if sign == "+" else -1)
     try:
         moment = datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second),
                           tzinfo=timezone(offset))
     except ValueError as exc:
-        raise TransformError(f"not a valid date ({exc}): {value!r}") from None
+        raise TransformError(f"not a valid date ({exc}): {describe(value)}") from None
     return rfc3339(moment)
 
 
@@ -74,7 +75,7 @@ def iso_time(value: str, tz: tzinfo) -> str:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise TransformError(f"not an ISO 8601 date or time: {value!r}") from None
+        raise TransformError(f"not an ISO 8601 date or time: {describe(value)}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=tz)
     return rfc3339(moment)
@@ -89,7 +90,7 @@ def dmy_time(value: str, tz: tzinfo) -> str:
             return rfc3339(datetime.strptime(text, pattern).replace(tzinfo=tz))
         except ValueError:
             continue
-    raise TransformError(f"not a day/month/year date: {value!r}")
+    raise TransformError(f"not a day/month/year date: {describe(value)}")
 
 
 def bool_from_text(value: str, tz: tzinfo) -> bool:
@@ -99,7 +100,7 @@ def bool_from_text(value: str, tz: tzinfo) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise TransformError(f"not a boolean (true/false, yes/no, 1/0): {value!r}")
+    raise TransformError(f"not a boolean (true/false, yes/no, 1/0): {describe(value)}")
 
 
 def stars(value: str, tz: tzinfo) -> int:
@@ -109,7 +110,7 @@ def stars(value: str, tz: tzinfo) -> int:
         rating = int(Decimal(match.group(1)))
         if 1 <= rating <= 5:
             return rating
-    raise TransformError(f"not a star rating 1-5: {value!r}")
+    raise TransformError(f"not a star rating 1-5: {describe(value)}")
 
 
 TRANSFORMS: dict[str, Transform] = {

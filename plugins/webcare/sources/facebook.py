@@ -47,6 +47,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
+from webcare.errors import describe
 from webcare.sources import InvalidRecord
 from webcare.sources.x import Extracted
 from webcare.storable import loads_page
@@ -301,9 +302,9 @@ def comment_key(record: object) -> str:
         raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
     comment_id = record.get("id")
     if not isinstance(comment_id, str) or not _COMMENT_ID.match(comment_id):
-        raise InvalidRecord(f"missing or invalid id: {comment_id!r}")
+        raise InvalidRecord(f"missing or invalid id: {describe(comment_id)}")
     if not isinstance(record.get("post_id"), str) or not _COMMENT_ID.match(record["post_id"]):
-        raise InvalidRecord(f"missing or invalid post_id: {record.get('post_id')!r}")
+        raise InvalidRecord(f"missing or invalid post_id: {describe(record.get('post_id'))}")
     try:
         parse_graph_time(record.get("created_time"))
     except ValueError as exc:
@@ -312,11 +313,11 @@ def comment_key(record: object) -> str:
         raise InvalidRecord("missing message")
     sender = record.get("from")
     if sender is not None and (not isinstance(sender, dict) or not isinstance(sender.get("id"), str)):
-        raise InvalidRecord(f"invalid from: {sender!r}")
+        raise InvalidRecord(f"invalid from: {describe(sender)}")
     parent = record.get("parent")
     if parent is not None and (not isinstance(parent, dict) or not isinstance(parent.get("id"), str)
                                or not _COMMENT_ID.match(parent["id"])):
-        raise InvalidRecord(f"invalid parent: {parent!r}")
+        raise InvalidRecord(f"invalid parent: {describe(parent)}")
     return comment_id
 
 
@@ -325,12 +326,12 @@ def rating_key(record: object) -> str:
     if not isinstance(record, dict):
         raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
     if not isinstance(record.get("page_id"), str) or not _DIGITS.match(record["page_id"]):
-        raise InvalidRecord(f"missing or invalid page_id: {record.get('page_id')!r}")
+        raise InvalidRecord(f"missing or invalid page_id: {describe(record.get('page_id'))}")
     reviewer = record.get("reviewer")
     if not isinstance(reviewer, dict) or not isinstance(reviewer.get("id"), str) or not _DIGITS.match(reviewer["id"]):
-        raise InvalidRecord(f"missing or invalid reviewer: {reviewer!r}")
+        raise InvalidRecord(f"missing or invalid reviewer: {describe(reviewer)}")
     if record.get("recommendation_type") not in RECOMMENDATION_TYPES:
-        raise InvalidRecord(f"invalid recommendation_type: {record.get('recommendation_type')!r}")
+        raise InvalidRecord(f"invalid recommendation_type: {describe(record.get('recommendation_type'))}")
     try:
         parse_graph_time(record.get("created_time"))
     except ValueError as exc:

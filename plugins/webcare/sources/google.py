@@ -23,6 +23,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
+from webcare.errors import describe
 from webcare.sources import InvalidRecord
 from webcare.sources.x import Extracted
 from webcare.storable import loads_page
@@ -59,11 +60,11 @@ def review_key(record: object) -> str:
         raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
     name = record.get("name")
     if not isinstance(name, str) or not _NAME.match(name):
-        raise InvalidRecord(f"missing or invalid name: {name!r}")
+        raise InvalidRecord(f"missing or invalid name: {describe(name)}")
     if not record.get("reviewId"):
         raise InvalidRecord("missing reviewId")
     if record.get("starRating") not in STAR_RATINGS:
-        raise InvalidRecord(f"invalid starRating: {record.get('starRating')!r}")
+        raise InvalidRecord(f"invalid starRating: {describe(record.get('starRating'))}")
     for field in ("createTime", "updateTime"):
         try:
             parse_rfc3339(record.get(field))

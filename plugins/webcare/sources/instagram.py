@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from webcare.errors import describe
 from webcare.sources import InvalidRecord
 from webcare.sources.facebook import (WINDOW, GraphClient, _ids, _time_or_none, as_instant, in_window,
                                       parse_graph_time, read_plan, recent_listing)
@@ -38,9 +39,9 @@ def ig_comment_key(record: object) -> str:
         raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
     comment_id = record.get("id")
     if not isinstance(comment_id, str) or not _DIGITS.match(comment_id):
-        raise InvalidRecord(f"missing or invalid id: {comment_id!r}")
+        raise InvalidRecord(f"missing or invalid id: {describe(comment_id)}")
     if not isinstance(record.get("media_id"), str) or not _DIGITS.match(record["media_id"]):
-        raise InvalidRecord(f"missing or invalid media_id: {record.get('media_id')!r}")
+        raise InvalidRecord(f"missing or invalid media_id: {describe(record.get('media_id'))}")
     try:
         parse_graph_time(record.get("timestamp"))
     except ValueError as exc:
@@ -48,10 +49,10 @@ def ig_comment_key(record: object) -> str:
     if not isinstance(record.get("text"), str):
         raise InvalidRecord("missing text")
     if "hidden" in record and not isinstance(record["hidden"], bool):
-        raise InvalidRecord(f"hidden is not a boolean: {record['hidden']!r}")
+        raise InvalidRecord(f"hidden is not a boolean: {describe(record['hidden'])}")
     parent_id = record.get("parent_id")
     if parent_id is not None and (not isinstance(parent_id, str) or not _DIGITS.match(parent_id)):
-        raise InvalidRecord(f"invalid parent_id: {parent_id!r}")
+        raise InvalidRecord(f"invalid parent_id: {describe(parent_id)}")
     return comment_id
 
 

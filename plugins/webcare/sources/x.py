@@ -27,6 +27,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from webcare.errors import AuthError, BadPayload, RateLimited, ServerError, SourceError
+from webcare.errors import describe
 from webcare.sources import InvalidRecord
 from webcare.storable import loads_page
 from webcare.timestamps import parse_rfc3339, to_rfc3339
@@ -114,10 +115,10 @@ def tweet_key(record: object) -> str:
         raise InvalidRecord(f"not a JSON object: {type(record).__name__}")
     tweet_id = record.get("id")
     if not isinstance(tweet_id, str) or not _DIGITS.match(tweet_id):
-        raise InvalidRecord(f"missing or invalid id: {tweet_id!r}")
+        raise InvalidRecord(f"missing or invalid id: {describe(tweet_id)}")
     for field in ("author_id",):
         if not isinstance(record.get(field), str) or not _DIGITS.match(record[field]):
-            raise InvalidRecord(f"missing or invalid {field}: {record.get(field)!r}")
+            raise InvalidRecord(f"missing or invalid {field}: {describe(record.get(field))}")
     if not isinstance(record.get("text"), str):
         raise InvalidRecord("missing text")
     try:
