@@ -311,3 +311,14 @@ def test_progress_shows_rows_rate_and_rejections_on_a_terminal_only(monkeypatch)
         bar({"rows": 25_000, "rejected": 4, "done": True})
     os.close(leader)
     assert shown.startswith("reading twcs.csv: 20.0k rows") and "rows/s" in shown and "rejected=3" in shown
+
+
+def test_results_cells_that_a_spreadsheet_would_run_are_neutralised():
+    """--out writes ids and accounts read from the imported file: one starting like a formula gets
+    a leading apostrophe; numbers (a negative minute count included) are written as they are."""
+    from webcare.imports.__main__ import _cell
+
+    for hostile in ('=HYPERLINK("http://example.org","x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
+        assert _cell(hostile) == "'" + hostile
+    assert _cell("x:hsn:123") == "x:hsn:123"
+    assert _cell(-5.5) == "-5.5" and _cell(12) == "12" and _cell(None) == "" and _cell(True) == "true"

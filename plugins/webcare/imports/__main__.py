@@ -97,14 +97,22 @@ RESULT_COLUMNS = ("message_id", "account_id", "institution_id", "channel", "crea
                   "intent", "category")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value) -> str:
-    """A results cell: empty for unknown, true/false, RFC 3339 UTC times, minutes as written."""
+    """A results cell: empty for unknown, true/false, RFC 3339 UTC times, minutes as written. A text
+    (an id or account read from the imported file) that a spreadsheet would run as a formula, one
+    starting with = + - @ or a tab or carriage return, gets a leading apostrophe (OWASP's advice
+    against CSV injection; issue 13); numbers are written as they are."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, datetime):
         return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return str(value)
 
 
