@@ -635,7 +635,7 @@ def test_no_mart_holds_the_personal_data_of_the_generated_messages(next_day, war
         leaks += [(table, column, s) for s in secrets for v in values if s in v]
     assert not leaks, leaks[:5]
     redacted = query(warehouse_url, "select count(*) filter (where has_pii), count(*) filter (where message_text"
-                                    " ~ '\\[(PHONE|EMAIL|DNI)\\]') from marts.fct_interactions")[0]
+                                    " ~ '\\[(PHONE|EMAIL|NATIONAL_ID)\\]') from marts.fct_interactions")[0]
     assert redacted[0] >= 10 and redacted[1] >= 10, redacted
 
 

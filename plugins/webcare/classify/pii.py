@@ -1,29 +1,72 @@
-"""Find and redact personal data in patients' messages (Spanish and English).
+"""Find and redact personal data in patients' messages, as Spain, Latin America and English speakers write it.
 
-``redact(text)`` replaces every phone number, e-mail address, DNI, NIE, medical record or health
-card number and postal address with a placeholder (``[PHONE]``, ``[EMAIL]``, ``[DNI]``, ``[NIE]``,
-``[MRN]``, ``[ADDRESS]``) and leaves every other character as it was, so the redacted text stays
-readable. Cue words are kept: "NHC 1234567" becomes "NHC [MRN]".
+``redact(text)`` replaces every piece of personal data with a placeholder of its kind (``[PHONE]``,
+``[NATIONAL_ID]``, ``[ADDRESS]`` …) and leaves every other character as it was, so the redacted text
+stays readable. Cue words are kept: "NHC 1234567" becomes "NHC [MEDICAL_RECORD]".
 
-Recall comes before precision: a redacted order number costs little, a leaked phone number does
-not. The patterns accept typos, missing accents, any spacing inside numbers, numbers glued to words
-(``#llamadme612345678``), obfuscated e-mails ("ana arroba gmail punto com") and do not require a
-valid DNI check letter. Only cheap, obvious non-matches are avoided: years, times, prices, counts
-of hours or days after a street word.
+The kinds, in the order that decides an overlap (the more specific, cue-driven kinds first):
 
-When two candidates overlap, the kind earlier in ``KINDS`` wins; within a kind the leftmost, then
-longest, wins.
+- ``email``: addresses, also obfuscated ("ana arroba gmail punto com");
+- ``profile_url``: a person's page on Facebook, Instagram, X, TikTok, LinkedIn … (institutions' stay);
+- ``medical_record``: record, case, health card and NHS numbers after their cue words;
+- ``social_security``: Spain's NUSS, Mexico's NSS, US SSN, UK National Insurance numbers;
+- ``passport``: after a cue, or in the shapes of Spanish and Mexican passports;
+- ``bank_account``: IBAN (checked), Spanish CCC, Mexican CLABE, Argentine CBU, numbers after "cuenta";
+- ``card``: payment card numbers (Luhn), or any number after "tarjeta"/"card";
+- ``date_of_birth``: a date after "nací el", "fecha de nacimiento", "DOB", "born on" …;
+- ``national_id``: DNI/NIE/NIF and the identity and tax numbers of the Americas (CURP, RFC, RUT/RUN,
+  cédulas, DUI, DPI, CPF …) by their shapes and check digits, or any number after their cue words;
+- ``phone``: numbers that Google's libphonenumber (``phonenumbers``) validates in one of the regions
+  below, or that have the written shape of a phone number, or follow "llámame", "tel", "whatsapp" …;
+- ``address``: Spanish, Latin American (Colombian "Calle 45 # 12-34", colonias, manzana y lote, Costa
+  Rican directions "200 m al norte"), Brazilian, British and American postal addresses, postcodes;
+- ``handle``: @handles of private persons (handles that look like an institution's stay);
+- ``person_name``: names people introduce themselves or their relatives with ("me llamo …",
+  "soy …", "mi madre, Carmen Soto, …", "my name is …", "el paciente …"). Staff names stay;
+- ``number``: any other run of ten or more digits. Recall comes before precision: a redacted order
+  number costs little, a leaked identity number does not.
+
+Checksums come from kept libraries: ``python-stdnum`` (DNI, NIE, CIF, CURP, RFC, RUT, cédulas, CPF,
+IBAN, CBU, Luhn, SSN, NHS) and ``phonenumbers``; what they lack is written here (Spain's NUSS and
+Mexico's CLABE, see the decision log). A checksum never *removes* a candidate found by its cue word:
+people mistype, and a wrong check digit is still their number.
+
+Every pattern is bounded (no nested unbounded repetition) and overlaps are resolved with sorted
+intervals, so redaction takes time linear in the text's length.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-VERSION = "pii-1"
+import phonenumbers
+from stdnum import iban as std_iban
+from stdnum import luhn
+from stdnum.ar import cbu as ar_cbu
+from stdnum.br import cpf as br_cpf
+from stdnum.cl import rut as cl_rut
+from stdnum.do import cedula as do_cedula
+from stdnum.ec import ci as ec_ci
+from stdnum.es import ccc as es_ccc
+from stdnum.gb import nhs as gb_nhs
+from stdnum.mx import curp as mx_curp
 
-# Priority order for overlapping candidates: the more specific, cue-driven kinds first.
-KINDS = ("email", "mrn", "nie", "dni", "phone", "address")
+VERSION = "pii-2"
+
+KINDS = (
+    "email", "profile_url", "medical_record", "social_security", "passport", "bank_account", "card",
+    "date_of_birth", "national_id", "phone", "address", "handle", "person_name", "number",
+)
+
+# Regions whose numbering plans validate a phone number written without its country code: Spain,
+# the Spanish-speaking Americas, Brazil and the English-speaking countries patients write from.
+PHONE_REGIONS = (
+    "ES", "MX", "CO", "AR", "CL", "PE", "VE", "EC", "GT", "CR", "SV", "HN", "NI", "PA", "DO", "CU", "PR",
+    "UY", "PY", "BO", "BR", "US", "GB", "IE", "PT",
+)
 
 _FLAGS = re.IGNORECASE
 
@@ -56,6 +99,9 @@ def placeholder(kind: str) -> str:
 H = r"[^\S\r\n]"  # horizontal white space (no line breaks), including no-break spaces
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
+NOT_WORD_BEFORE = r"(?<!\w)"
+UPPER = "A-ZÁÉÍÓÚÑÜÇÃÕÂÊÔ"
+LOWER = "a-záéíóúñüçãõâêôàè"
 
 
 def _accent_insensitive(word: str) -> str:
@@ -67,152 +113,350 @@ def _accent_insensitive(word: str) -> str:
     return "".join(out).replace(r"\ ", H + "+")
 
 
+# Between a cue and its value: "NHC: ", "nº de historia es el ", "number is ", "DNI nro. "
+_FILL = (
+    r"(?:[^\S\r\n]|[:#=\-.,(]"
+    r"|(?:n[º°ªo]|nro|n|núm|num|número|numero|number|nr|no|id|es|is|de|del|el|la|mi|my|su|his|her"
+    rf"|was|of|mío|mio|nuestro|it's|its|número:|the|are|son|un|una){NOT_LETTER_AFTER}){{0,16}}"
+)
+_MONTHS_ES = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+              r"|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|sept|set|oct|nov|dic)")
+_MONTHS_EN = (r"(?:january|february|march|april|may|june|july|august|september|october|november"
+              r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+_MONTHS_PT = r"(?:janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)"
+_MONTH = rf"(?:{_MONTHS_ES}|{_MONTHS_EN}|{_MONTHS_PT})"
+
+
+def _cues(*cues: str) -> str:
+    return "(?:" + "|".join(c.format(h=H) for c in cues) + ")"
+
+
+def _after_cue(cue: str, value: str) -> str:
+    return rf"{NOT_LETTER_BEFORE}{cue}{NOT_LETTER_AFTER}\.?{_FILL}(?P<pii>{value})"
+
+
+# --- e-mail addresses ------------------------------------------------------------------------
+
+_AT = rf"(?:{H}*[(\[{{<]{H}*(?:at|ar?roba|@){H}*[)\]}}>]{H}*|{H}+(?:at|ar?roba){H}+|{H}+@{H}+|@)"
+_DOT = rf"(?:{H}*[(\[{{<]{H}*(?:dot|punto|ponto){H}*[)\]}}>]{H}*|{H}+(?:dot|punto|ponto){H}+|{H}+\.{H}+|\.)"
+_TLD = (r"(?:com|es|org|net|eu|cat|gal|eus|info|edu|gov|gob|uk|io|me|fr|de|it|pt|us|co|mx|ar|cl|pe|ve|ec"
+        r"|uy|py|bo|cr|gt|sv|hn|ni|pa|do|cu|pr|br|ie|au|ca|in)")
+_PROVIDER = (r"(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|protonmail|proton|telefonica|movistar|prodigy"
+             r"|terra|uol|bol|fibertel|speedy|cantv|etb|une)")
+_EMAIL = [
+    r"(?<![\w.+\-])\w[\w.+\-]{0,63}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,6}\.[^\W\d_]{2,24}",
+    # obfuscated: ana (at) gmail.com, ana arroba gmail punto com, ana [at] gmail [dot] com
+    rf"(?<![\w.+\-])\w[\w.+\-]{{0,63}}{_AT}(?:[\w\-]{{1,63}}(?:{_DOT}[\w\-]{{1,63}}){{0,4}}{_DOT}{_TLD}|{_PROVIDER})"
+    rf"{NOT_LETTER_AFTER}",
+]
+
+# --- institutions: their handles, pages and phone lines are not personal data ----------------
+
+_ORG_WORDS = (
+    "hosp", "clinic", "clínic", "salud", "saude", "health", "nhs", "sanidad", "sanitat", "sanitari", "imss",
+    "issste", "minsa", "minsal", "gob", "gov", "minister", "medic", "médic", "centro", "center", "centre",
+    "sanatori", "essalud", "sermas", "sergas", "osakidetza", "cruzroja", "redcross", "farmac", "pharma",
+    "seguro", "mutua", "insurance", "oficial", "official", "ayto", "ayuntamiento", "council", "news",
+    "noticias", "diario", "radio", "press", "prensa", "universidad", "university", "fundacion",
+    "fundación", "foundation", "ips", "eps", "caja", "ccss", "fonasa", "isapre", "pami", "osde", "sura",
+    "sanitas", "quiron", "vithas", "asisa", "adeslas", "ribera", "mapfre", "urgencias", "emergenc",
+)
+_ORG_PREFIX = re.compile(r"(?:CM|CS|CH|HU|HG|HC|C|H)[A-Z][a-z]")
+
+
+def looks_like_institution(name: str) -> bool:
+    """A handle or page name that an institution would use (@HospSierraNorte, @CMValleTuria, @IMSSmx)."""
+    lowered = name.lower()
+    return any(word in lowered for word in _ORG_WORDS) or bool(_ORG_PREFIX.match(name))
+
+
+# --- profile URLs and @handles ---------------------------------------------------------------
+
+_SOCIAL = (r"(?:facebook\.com|fb\.com|fb\.me|m\.me|instagram\.com|instagr\.am|twitter\.com|x\.com"
+           r"|tiktok\.com|linkedin\.com|threads\.net|youtube\.com|snapchat\.com|wa\.me)")
+_PROFILE_URL = (
+    rf"(?:https?://)?(?<![\w.\-])(?:(?:www|m|mobile|web|es|pt|[a-z]{{2}}-[a-z]{{2}})\.)?{_SOCIAL}/"
+    r"(?:in/|pub/|@|profile\.php\?id=|people/|add/)?(?P<name>[\w.\-]{1,80})(?:[/?#][^\s<>\"')\]]{0,200})?"
+)
+_HANDLE = r"(?<![\w@./:])@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,29}[A-Za-z0-9_])?)(?![\w@])"
+
+# --- medical record and health card numbers --------------------------------------------------
+
+_RECORD_CUES = _cues(
+    r"n\.?{h}?h\.?{h}?c\.?",  # NHC, N.H.C.
+    r"h\.?{h}?c\.?",  # HC, H.C.
+    r"historial?(?:{h}+cl[ií]nic[ao])?",  # historia clínica, nº de historia, historial clínico
+    r"expediente(?:{h}+(?:cl[ií]nico|m[ée]dico))?",
+    r"ficha(?:{h}+cl[ií]nica)?",
+    r"prontu[aá]rio",
+    r"m\.?r\.?n\.?",
+    r"medical{h}+records?(?:{h}+(?:number|num|no\.?|#|id))?",
+    r"(?:hospital|patient|record|case|nhs|chi|hospital{h}+record){h}+(?:number|num|no\.?|#|id)",
+    r"patient|paciente",  # nº de paciente 1234567, patient 1234567
+    r"(?:n[úu]mero{h}+de{h}+)?afiliad[oa]",
+    r"(?:n[úu]mero{h}+de{h}+)?(?:socio|asociado|beneficiario|credencial)",
+    r"carn[eé]t?{h}+(?:de{h}+(?:la{h}+)?)?obra{h}+social",
+    r"(?:n[úu]mero{h}+de{h}+)?p[óo]liza",
+    r"s\.?i\.?p\.?",
+    r"c\.?i\.?p\.?",
+    r"t\.?s\.?i\.?",
+    r"tarjeta{h}+(?:sanitaria|de{h}+salud|del{h}+seguro)(?:{h}+individual)?",
+    r"health{h}+(?:card|insurance)(?:{h}+(?:number|no\.?))?",
+    r"cart[aã]o{h}+(?:do{h}+)?sus",
+)
+
+
+def _code(digits: str) -> str:
+    """A number with an optional letter prefix ("ABCD123456789012"), separators and a check letter."""
+    prefix = rf"(?:(?-i:[A-Z]{{1,4}}){H}?-?{H}?|[a-z]{{1,4}})?"
+    return rf"{prefix}\d(?:[ .\-/]?\d){{{digits}}}(?:-?(?-i:[A-Z]))?(?!\d){NOT_LETTER_AFTER}"
+
+
+_MEDICAL_RECORD = [
+    rf"{NOT_LETTER_BEFORE}{_RECORD_CUES}{NOT_LETTER_AFTER}{_FILL}(?P<pii>{_code('4,19')})",
+]
+
+# --- social security ---------------------------------------------------------------------------
+
+_SS_CUES = _cues(
+    r"n\.?{h}?u\.?{h}?s\.?{h}?s\.?", r"n\.?{h}?s\.?{h}?s\.?", r"s\.?{h}?s\.?{h}?n\.?", r"nino",
+    r"(?:n[úu]mero{h}+de{h}+)?(?:la{h}+)?seguridad{h}+social", r"(?:n[úu]mero{h}+de{h}+)?afiliaci[oó]n",
+    r"seguro{h}+social", r"social{h}+security(?:{h}+(?:number|no\.?|#))?",
+    r"national{h}+insurance(?:{h}+(?:number|no\.?))?", r"n\.?i\.?{h}+(?:number|no\.?)", r"imss", r"pis",
+)
+_NINO = r"(?<![A-Za-z0-9])(?-i:[A-CEGHJ-PR-TW-Z]{2})" + H + r"?\d{2}" + H + r"?\d{2}" + H + r"?\d{2}" + H + r"?[A-Da-d](?![A-Za-z0-9])"
+_SOCIAL_SECURITY = [
+    _after_cue(_SS_CUES, rf"(?-i:[A-Z]{{2}}){H}?\d{{2}}{H}?\d{{2}}{H}?\d{{2}}{H}?[A-D]|{_code('5,13')}"),
+    r"(?<![\d\-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d\-])",  # US SSN
+    _NINO,
+    r"(?<![\d/])\d{2}/\d{7,8}/\d{2}(?![\d/])",  # Spain's NUSS written 28/12345678/40
+]
+
+# --- passports ---------------------------------------------------------------------------------
+
+_PASSPORT_CUES = _cues(r"pasaporte", r"passaporte", r"passport", r"pass\.")
+_PASSPORT = [
+    _after_cue(_PASSPORT_CUES, rf"(?:(?-i:[A-Z]{{1,3}}){H}?-?)?\d{{6,9}}(?:(?-i:[A-Z]))?|(?-i:[A-Z0-9]{{6,9}})"),
+    r"(?<![A-Za-z0-9])(?-i:[A-Z]{3}\d{6})(?![A-Za-z0-9])",  # Spain: PAA123456
+    r"(?<![A-Za-z0-9])(?-i:[A-Z]\d{8})(?![A-Za-z0-9])",  # Mexico, Peru: G12345678
+]
+
+# --- bank accounts and cards -------------------------------------------------------------------
+
+_IBAN = (r"(?<![A-Za-z0-9])(?-i:[A-Z]{2}\d{2})(?:" + H + r"?[A-Za-z0-9]{4}){2,7}(?:" + H
+         + r"?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])")
+_ACCOUNT_CUES = _cues(
+    r"iban", r"cuenta(?:{h}+(?:bancaria|corriente|de{h}+ahorros?))?", r"cta\.?", r"n[º°]{h}?de{h}+cuenta",
+    r"clabe", r"cbu", r"cvu", r"ccc", r"account(?:{h}+(?:number|no\.?))?", r"sort{h}+code", r"conta",
+    r"transferencia{h}+(?:a|al|desde)", r"ag[eê]ncia",
+)
+_BANK_ACCOUNT = [
+    _after_cue(_ACCOUNT_CUES, rf"(?:(?-i:[A-Z]{{2}}\d{{2}}){H}?)?\d(?:[ \-.]?\d){{5,25}}"),
+    rf"(?<![\d\-])\d{{4}}[ \-]\d{{4}}[ \-]\d{{2}}[ \-]\d{{10}}(?![\d\-])",  # Spain's CCC 4-4-2-10
+]
+_CARD_CUES = _cues(r"tarjeta(?:{h}+de{h}+(?:cr[ée]dito|d[ée]bito))?", r"(?:credit|debit){h}+card", r"card",
+                   r"visa", r"mastercard", r"amex", r"cart[aã]o")
+_CARD_BODY = (rf"\d{{4}}(?:[ \-]?\d{{4}}){{2}}[ \-]?\d{{4}}(?:[ \-]?\d{{1,3}})?"
+              rf"|\d{{4}}[ \-]?\d{{6}}[ \-]?\d{{5}}")  # 16 (4-4-4-4, up to 19) or Amex 4-6-5
+_CARD = [
+    _after_cue(_CARD_CUES, rf"{_CARD_BODY}|\d(?:[ \-]?\d){{11,18}}"),
+    rf"(?<![\d\-])(?:{_CARD_BODY})(?![\d\-])",
+]
+
+# --- dates of birth ----------------------------------------------------------------------------
+
+_DATE = (
+    rf"(?:\d{{1,2}}{H}*[/.\-]{H}*\d{{1,2}}{H}*[/.\-]{H}*(?:19|20)?\d{{2}}"
+    rf"|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}"
+    rf"|\d{{1,2}}(?:º|°|st|nd|rd|th)?{H}*(?:de{H}+)?{_MONTH}\.?,?{H}*(?:(?:de|del){H}+)?(?:19|20)\d{{2}}"
+    rf"|{_MONTH}\.?{H}+\d{{1,2}}(?:st|nd|rd|th)?,?{H}*(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}(?:º|°)?{H}*(?:de{H}+)?{_MONTH}(?!\w))"
+)
+_DOB_CUES = _cues(
+    r"nac[ií](?:d[oa]s?)?{h}+(?:el|en{h}+el|un|el{h}+d[ií]a)",
+    r"naci[oó]{h}+(?:el|un|el{h}+d[ií]a)", r"nacieron{h}+el",
+    r"(?:mi{h}+)?fecha{h}+(?:de{h}+)?(?:nacimiento|nac\.?)", r"f\.?{h}?(?:de{h}+)?nac(?:imiento)?\.?",
+    r"d\.?o\.?b\.?", r"date{h}+of{h}+birth", r"birth{h}?date", r"birthday(?:{h}+is)?", r"born(?:{h}+on)?",
+    r"nasci(?:d[oa])?{h}+em", r"data{h}+de{h}+nascimento", r"cumpleaños(?:{h}+es)?",
+)
+_DATE_OF_BIRTH = [_after_cue(_DOB_CUES, _DATE)]
+
+# --- national identity and tax numbers -------------------------------------------------------
+
+_DSEP = rf"(?:\.|-|{H})?"
+_LETTER = rf"{H}?[-.]?{H}?[a-z]{NOT_LETTER_AFTER}"
+_DNI_DIGITS = rf"\d{{1,2}}{_DSEP}\d{{3}}{_DSEP}\d{{3}}"
+_NIE_BODY = rf"[xyz]{H}?[-.]?{H}?\d{{1,2}}{_DSEP}\d{{3}}{_DSEP}\d{{3}}"
+_ID_CUES = _cues(
+    r"d\.?n\.?i", r"n\.?i\.?f", r"n\.?i\.?e", r"c\.?u\.?i\.?[lt]?", r"c\.?i\.?f",
+    r"documento(?:{h}+(?:nacional{h}+)?de{h}+(?:identidad|identificaci[oó]n))?", r"doc\.?",
+    r"id{h}+card", r"national{h}+id", r"identity{h}+(?:card|number)", r"identificaci[oó]n",
+    r"c[ée]dula(?:{h}+de{h}+(?:identidad|ciudadan[ií]a|extranjer[ií]a))?", r"c\.?{h}?c\.?", r"c\.?{h}?i\.?",
+    r"c\.?{h}?e\.?", r"r\.?u\.?[tn]", r"r\.?u\.?c", r"c\.?u\.?r\.?p", r"r\.?f\.?c", r"ine", r"ife",
+    r"clave{h}+de{h}+elector", r"d\.?u\.?i", r"d\.?p\.?i", r"c\.?p\.?f", r"r\.?g\.?", r"carn[eé]t?(?:{h}+de{h}+identidad)?",
+    r"(?:n[úu]mero{h}+de{h}+)?identidad", r"id", r"tarjeta{h}+de{h}+identidad", r"t\.?i\.?",
+)
+_ID_VALUE = (
+    rf"(?:(?-i:[VEJPGvejpg]){H}?-?{H}?)?\d(?:[ .\-]?\d){{4,13}}(?:{H}?-?{H}?[0-9kK]|{_LETTER})?"
+    rf"|[xyz]{H}?[-.]?{H}?\d(?:[ .\-]?\d){{5,7}}(?:{_LETTER})?"
+    r"|(?-i:[A-Z]{4}\d{6}[A-Z0-9]{6,8})|(?=[A-Z]{0,20}\d)(?-i:[A-Z0-9]{12,20})"
+)
+_YYMMDD = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_NATIONAL_ID = [
+    _after_cue(_ID_CUES, _ID_VALUE),
+    rf"(?<!\d){_DNI_DIGITS}{_LETTER}",  # Spain's DNI: 12345678Z, 12.345.678-Z
+    rf"(?:{NOT_LETTER_BEFORE}|(?<=nie))(?<!\d){_NIE_BODY}{_LETTER}",  # NIE: X1234567L
+    rf"(?<![A-Za-z0-9])(?-i:[A-Z][AEIOUX][A-Z]{{2}}{_YYMMDD}[HMX][A-Z]{{5}}[A-Z0-9]\d)(?![A-Za-z0-9])",  # CURP
+    rf"(?<![A-Za-z0-9])(?-i:[A-ZÑ&]{{3,4}}{_YYMMDD}[A-Z0-9]{{3}})(?![A-Za-z0-9])",  # RFC
+    r"(?<![\d.\-])\d{1,2}\.\d{3}\.\d{3}-[\dkK](?![\w\-])",  # Chile's RUT/RUN, Uruguay's CI: 12.345.678-5
+    r"(?<![\d.\-])\d{7,8}-[\dkK](?![\w\-])",  # RUT undotted, El Salvador's DUI 01234567-8
+    r"(?<![\d.\-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\d\-])",  # Brazil's CPF
+    r"(?<![\d\-])\d{3}-\d{7}-\d(?![\d\-])",  # Dominican cédula 001-1234567-8
+    r"(?<![\d\-])[1-9]-\d{4}-\d{4}(?![\d\-])",  # Costa Rica 1-1234-0567
+    rf"(?<![\d\-]){H}?\d{{4}}{H}\d{{5}}{H}\d{{4}}(?!\d)",  # Guatemala's DPI/CUI 1234 56789 0101
+    rf"(?<![A-Za-z0-9])(?-i:[VEve]){H}?-{H}?\d{{1,2}}\.?\d{{3}}\.?\d{{3}}(?!\d)",  # Venezuela V-12.345.678
+]
+# A dotted number of 7 to 10 digits (Argentina's DNI 30.123.456, Colombia's CC 1.023.456.789; "612.345.678"
+# is the way Spain writes phones) unless
+# it is an amount: currency before it or a unit after it.
+_UNITS = (r"(?:h|hrs?|horas?|min|mins|minutos?|seg|segundos?|d[ií]as?|semanas?|mes|meses|a[ñn]os?"
+          r"|hours?|days?|weeks?|months?|years?|minutes?|seconds?|veces|times|dosis|personas|pacientes"
+          r"|people|patients|euros?|eur|usd|d[oó]lares|dollars|pesos|soles|bol[ií]vares|colones|quetzales"
+          r"|lempiras|córdobas|guaran[ií]es|reais|reales|libras|pounds|kg|km|kilos?|cm|mg|ml|habitantes"
+          r"|usuarios|users|visitas|views|seguidores|followers|likes|votos|firmas|consultas|citas)")
+_CURRENCY_BEFORE = r"(?<![$€£¢₡₲₵])(?<!\$ )(?<!€ )(?<!£ )(?<!s/)(?<!s/\.)(?<!bs)(?<!bs\.)(?<!q )(?<!r\$)"
+_DOTTED_ID = (rf"{_CURRENCY_BEFORE}(?<![\d.,])(?:\d{{1,2}}(?:\.\d{{3}}){{2,3}}|\d{{3}}(?:\.\d{{3}}){{3}})(?![\d.,]|{H}*(?:[$€£%]|{_UNITS}"
+              rf"{NOT_LETTER_AFTER}))")
+_NATIONAL_ID.append(_DOTTED_ID)
+
 # --- phone numbers ---------------------------------------------------------------------------
 
 _SEP = r"(?:[^\S\r\n]|[.\-()]){0,3}"  # between digits: spaces, dots, dashes, parentheses
 _NOT_A_CONTINUATION = r"(?!\d)(?![.,:]\d)"  # not part of a longer number, a decimal or a time
 _ES_PREFIX = rf"(?:\({H}*(?:\+|00)?{H}*34{H}*\)|(?:\+|00){H}*34|(?<!\d)34)"
-_PHONE = [
+_PHONE_CUES = _cues(
+    r"ll[aá]m(?:a|e|en|ad|ame|eme|enme|adme|arme|ar|en{h}+al|ame{h}+al|adme{h}+al)", r"tel[ée]?f?\.?",
+    r"tel[eé]fono", r"tfno\.?", r"tlf\.?", r"tf\.?", r"m[oó]vil", r"celular", r"cel\.?", r"fijo", r"whatsapp",
+    r"whats", r"wsp", r"wpp", r"wa", r"contacto", r"n[úu]mero", r"phone", r"mobile", r"cell", r"call{h}+me(?:{h}+on)?",
+    r"ring{h}+me(?:{h}+on)?", r"text{h}+me(?:{h}+on)?", r"landline", r"contato", r"liga(?:r|e)?(?:{h}+para)?",
+)
+_PHONE_SHAPES = [
     # Spanish mobiles and landlines: 9 digits starting 6-9, optional +34 / 0034 / 34
     rf"(?:{_ES_PREFIX}{_SEP}|\((?=[6789]\d{{1,2}}{H}*\))|(?<!\d))"
     rf"[6789](?:{_SEP}\d){{8}}{_NOT_A_CONTINUATION}",
-    # international with a plus sign, optionally in parentheses: (+44) 20 7946 0958
-    rf"(?:\({H}*\+{H}*\d{{1,3}}{H}*\)|(?<![\w+])\+{H}*\d{{1,3}})(?:{_SEP}\d){{6,13}}{_NOT_A_CONTINUATION}",
-    # international with 00
-    rf"(?<!\d)00{H}*[1-9]\d{{0,2}}(?:{_SEP}\d){{6,13}}{_NOT_A_CONTINUATION}",
     # North American (555) 123-4567
-    rf"(?<!\d)(?:1[ .\-]?)?\(?\d{{3}}\)?[ .\-]\d{{3}}[ .\-]\d{{4}}{_NOT_A_CONTINUATION}",
+    rf"(?<!\d)(?:\+?1[ .\-]?)?\(?\d{{3}}\)?[ .\-]?\d{{3}}[ .\-]\d{{4}}{_NOT_A_CONTINUATION}",
     # British national 020 7946 0958, 07700 900123
     rf"(?<!\d)0\d{{2,4}}[ \-]?\d{{3,4}}[ \-]?\d{{3,4}}{_NOT_A_CONTINUATION}",
-    # any other long run of digits (unformatted numbers, ids): recall first
-    r"(?<!\d)\d{10,15}(?!\d)",
 ]
-
-# --- e-mail addresses ------------------------------------------------------------------------
-
-_AT = rf"(?:{H}*[(\[{{<]{H}*(?:at|ar?roba|@){H}*[)\]}}>]{H}*|{H}+(?:at|ar?roba){H}+|{H}+@{H}+|@)"
-_DOT = rf"(?:{H}*[(\[{{<]{H}*(?:dot|punto){H}*[)\]}}>]{H}*|{H}+(?:dot|punto){H}+|{H}+\.{H}+|\.)"
-_TLD = r"(?:com|es|org|net|eu|cat|gal|eus|info|edu|gov|gob|uk|io|me|fr|de|it|pt|us|co|mx|ar)"
-_PROVIDER = r"(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|protonmail|proton|telefonica|movistar)"
-_EMAIL = [
-    r"\w[\w.+\-]{0,63}@[\w\-]{1,63}(?:\.[\w\-]+)*\.[^\W\d_]{2,}",
-    # obfuscated: ana (at) gmail.com, ana arroba gmail punto com, ana [at] gmail [dot] com
-    rf"\w[\w.+\-]{{0,63}}{_AT}(?:[\w\-]+(?:{_DOT}[\w\-]+)*{_DOT}{_TLD}|{_PROVIDER}){NOT_LETTER_AFTER}",
-]
-
-# --- DNI and NIE -----------------------------------------------------------------------------
-
-_DSEP = rf"(?:\.|-|{H})?"
-_LETTER = rf"{H}?[-.]?{H}?[a-z]{NOT_LETTER_AFTER}"
-_DNI_DIGITS = rf"\d{{1,2}}{_DSEP}\d{{3}}{_DSEP}\d{{3}}"
-_FILL = (  # between a cue and its number: "NHC: ", "nº de historia es el ", "number is "
-    r"(?:[^\S\r\n]|[:#=\-.,(]"
-    r"|(?:n[º°ªo]|nro|n|núm|num|número|numero|number|nr|no|id|es|is|de|del|el|la|mi|my|su|his|her"
-    rf"|was|of){NOT_LETTER_AFTER}){{0,16}}"
-)
-
-_DNI = [
-    rf"(?<!\d){_DNI_DIGITS}{_LETTER}",
-    # after a cue the letter may be missing: "DNI 12345678"
-    rf"{NOT_LETTER_BEFORE}(?:d\.?n\.?i|n\.?i\.?f|documento{H}+(?:nacional{H}+)?de{H}+identidad|documento"
-    rf"|id{H}+card|national{H}+id){NOT_LETTER_AFTER}\.?{_FILL}(?P<pii>{_DNI_DIGITS}(?:{_LETTER})?)(?!\d)",
-]
-_NIE_BODY = rf"[xyz]{H}?[-.]?{H}?\d{{1,2}}{_DSEP}\d{{3}}{_DSEP}\d{{3}}"
-_NIE = [
-    rf"(?:{NOT_LETTER_BEFORE}|(?<=nie))(?<!\d){_NIE_BODY}{_LETTER}",
-    rf"{NOT_LETTER_BEFORE}n\.?i\.?e{NOT_LETTER_AFTER}\.?{_FILL}(?P<pii>{_NIE_BODY}(?:{_LETTER})?)(?!\d)",
-]
-
-# --- medical record and health card numbers --------------------------------------------------
-
-_RECORD_CUES = (
-    r"n\.?{h}?h\.?{h}?c\.?",  # NHC, N.H.C.
-    r"h\.?{h}?c\.?",  # HC, H.C.
-    r"historial?(?:{h}+cl[ií]nic[ao])?",  # historia clínica, nº de historia, historial clínico
-    r"expediente{h}+cl[ií]nico",
-    r"m\.?r\.?n\.?",
-    r"medical{h}+records?(?:{h}+(?:number|num|no\.?|#|id))?",
-    r"(?:hospital|patient|record|case|nhs){h}+(?:number|num|no\.?|#|id)",
-    r"patient|paciente",  # nº de paciente 1234567, patient 1234567
-)
-_CARD_CUES = (
-    r"s\.?i\.?p\.?",
-    r"c\.?i\.?p\.?",
-    r"t\.?s\.?i\.?",
-    r"tarjeta(?:{h}+sanitaria)?(?:{h}+individual)?",
-    r"health{h}+card",
-)
+# Anything that could be a phone number: an optional + or 00 and 7 to 17 digits with separators;
+# phonenumbers decides.
+_PHONE_CANDIDATE = (rf"(?:\({H}*\+{H}*\d{{1,4}}{H}*\)|(?<![\w+])\+{H}*|(?<!\d))"
+                    rf"\d(?:{_SEP}\d){{6,16}}{_NOT_A_CONTINUATION}")
+_PHONE_AFTER_CUE = _after_cue(_PHONE_CUES, rf"\+?{H}*\(?\d(?:{_SEP}\d){{5,16}}{_NOT_A_CONTINUATION}")
+_DATE_SHAPE = re.compile(r"\d{1,2}[.\-]\d{1,2}[.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[.\-]\d{1,2}[.\-]\d{1,2}")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}")
+_CURRENCY_END = re.compile(r"[$€£]\s?$")
+_AMOUNT_AFTER = re.compile(rf"{H}*(?:[$€£%]|{_UNITS}{NOT_LETTER_AFTER})", _FLAGS)
 
 
-def _cues(cues: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(c.format(h=H) for c in cues) + ")"
+@functools.lru_cache(maxsize=65536)
+def _region_prefilter(digits: str) -> tuple[str, ...]:
+    """Regions where `digits` (a national number, maybe with its trunk prefix) has a possible length."""
+    regions = []
+    for region in PHONE_REGIONS:
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        lengths = meta.general_desc.possible_length
+        prefix = meta.national_prefix or ""
+        if len(digits) in lengths or (prefix and digits.startswith(prefix)
+                                      and len(digits) - len(prefix) in lengths) \
+                or meta.national_prefix_transform_rule or len(digits) - 2 in lengths:
+            regions.append(region)
+    return tuple(regions)
 
 
-def _code(digits: str) -> str:
-    """A number with optional letter prefix ("ABCD123456789012") and separators."""
-    prefix = rf"(?:(?-i:[A-Z]{{1,4}}){H}?-?{H}?|[a-z]{{1,4}})?"
-    return rf"(?P<pii>{prefix}\d(?:[ .\-]?\d){{{digits}}}(?:-?(?-i:[A-Z]))?)(?!\d){NOT_LETTER_AFTER}"
+@functools.lru_cache(maxsize=65536)
+def is_phone_number(written: str) -> bool:
+    """True when libphonenumber validates `written` as a number of one of PHONE_REGIONS (or, written
+    with + or 00, of any country)."""
+    digits = re.sub(r"\D", "", written)
+    if not 7 <= len(digits) <= 17:
+        return False
+    international = written.lstrip("( ").startswith("+") or digits.startswith("00")
+    try:
+        if international:
+            number = "+" + (digits[2:] if digits.startswith("00") else digits)
+            # written with its country code, a possible length is enough (fictional ranges such as
+            # Ofcom's 07700 900xxx are not "valid", and are still somebody's number in a message)
+            return phonenumbers.is_possible_number(phonenumbers.parse(number, None))
+        for region in _region_prefilter(digits):
+            if phonenumbers.is_valid_number(phonenumbers.parse(digits, region)):
+                return True
+    except phonenumbers.NumberParseException:
+        return False
+    return False
 
 
-_MRN = [
-    rf"{NOT_LETTER_BEFORE}{_cues(_RECORD_CUES)}{NOT_LETTER_AFTER}{_FILL}{_code('4,11')}",
-    rf"{NOT_LETTER_BEFORE}{_cues(_CARD_CUES)}{NOT_LETTER_AFTER}{_FILL}{_code('4,19')}",
-]
+def _phone_candidates(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _PHONE_CANDIDATE_RE.finditer(text):
+        written = m.group(0)
+        start, end = m.span()
+        while written and not written[-1].isdigit():  # a closing ")" or "-" is not the number's
+            written, end = written[:-1], end - 1
+        if _DATE_SHAPE.fullmatch(written) or _YEAR_RANGE.fullmatch(written):
+            continue
+        if _AMOUNT_AFTER.match(text, end) or _CURRENCY_END.search(text, max(0, start - 3), start):
+            continue
+        if is_phone_number(written):
+            found.append((start, end))
+    return found
+
 
 # --- postal addresses ------------------------------------------------------------------------
 
-_ES_STREET = (
+_STREET = (
     rf"{NOT_LETTER_BEFORE}(?:"
-    rf"(?:c|cl|avda|avd|av|pza|plz|pl|ctra|crta|cra|pso|rda|cno|trav|trva|urb|gta|pje)\.{H}*"
+    rf"(?:c|cl|cll|clle|avda|avd|av|pza|plz|pl|ctra|crta|cra|kra|kr|pso|rda|cno|trav|trva|tv|transv|urb|gta"
+    rf"|pje|psje|jr|jir|calz|diag|dg|prol|priv|blvd|bvar|bv|al|rod|estr|trav){H}?\.{H}*"
     rf"|c/{H}*|p[º°ª]\.?{H}*"
     r"|(?:calle|avenida|avda|avd|av|paseo|plaza|pza|ronda|camino|carretera|ctra|traves[ií]a|glorieta"
-    rf"|pasaje|urbanizaci[oó]n|callej[oó]n|rambla|carrer|r[uú]a|bulevar|boulevard){H}+"
+    r"|pasaje|urbanizaci[oó]n|callej[oó]n|rambla|carrer|r[uú]a|bulevar|boulevard|jir[oó]n|calzada|diagonal"
+    r"|transversal|carrera|autopista|prolongaci[oó]n|privada|cerrada|andador|circuito|alameda|travessa"
+    r"|estrada|rodovia|costanera|malec[oó]n|cuesta|subida|vereda|senda|v[ií]a|avinguda|pla[çc]a"
+    rf"|passeig){H}+"
     r")"
 )
-_NAME_WORD = r"[^\W\d_][\w'’\-]*\.?"
-_MONTHS = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-           r"|noviembre|diciembre)")
-_UNITS = (r"(?:h|hrs?|horas?|min|mins|minutos?|seg|segundos?|d[ií]as?|semanas?|mes|meses|a[ñn]os?"
-          r"|hours?|days?|weeks?|months?|years?|minutes?|seconds?|veces|times|dosis|personas|pacientes"
-          r"|people|patients|euros?|eur|kg|km|kilos?|cm|mg|ml)")
+_NAME_WORD = r"[^\W\d_][\w'’\-]{0,30}\.?"
 # after a house number: not a time, a decimal, an amount, "3 horas" or a date "12 de octubre"
 _NOT_A_COUNT = (rf"(?!{H}*(?::\d|[.,]\d{{1,2}}(?![\dº°ª])|%|€|\$|{_UNITS}{NOT_LETTER_AFTER}"
-                rf"|de{H}+{_MONTHS}{NOT_LETTER_AFTER}))")
-_HOUSE_NUMBER = (rf"{H}*,?{H}*(?:(?:n\.?[º°o]|núm|num|número|numero)\.?{H}*)?"
-                 rf"(?:\d{{1,4}}[a-z]?{NOT_LETTER_AFTER}|s/n)(?!\d){_NOT_A_COUNT}")
+                rf"|de{H}+{_MONTHS_ES}{NOT_LETTER_AFTER}))")
+_NUMBER_SIGN = r"(?:#|n\.?[º°o]\.?|nro\.?|núm\.?|num\.?|número|numero|no\.|nº|n°)"
+_HOUSE_NUMBER = (rf"{H}*,?{H}*(?:{_NUMBER_SIGN}{H}*)?"
+                 rf"(?:\d{{1,5}}[a-z]?{NOT_LETTER_AFTER}(?:{H}*-{H}*\d{{1,4}}[a-z]?)?|s/n|s\.n\.|km{H}*\d{{1,4}})"
+                 rf"(?!\d){_NOT_A_COUNT}")
 _DOOR = (rf"(?:[a-h]|\d{{1,2}}{H}?[º°ª]|izq(?:uierda|da|d)?|dcha|dch|der(?:echa)?|dra|ctro|centro"
          r"|int|ext)")
-_FLOOR = (  # 3ºB, 2º izq, 4º dcha, bajo, escalera 3, 3-B
+_UNIT_WORDS = (r"(?:piso|planta|puerta|pta|esc|escalera|portal|bloque|blq|block|torre|depto|dpto|departamento"
+               r"|apto|apartamento|ap|apt|apartment|casa|int|interior|of|oficina|local|edif|edificio|lote|lt"
+               r"|mz|mza|manzana|conj|conjunto|etapa|sector|unit|suite|flat|cond|condominio|bl|quadra|qd)")
+_FLOOR = (  # 3ºB, 2º izq, 4º dcha, bajo, escalera 3, 3-B, depto 402, casa 15, Torre B apto 1203
     rf"(?:\d{{1,2}}{H}?[º°ªo](?:\.(?=[,\w]))?(?:{H}?-?{H}?{_DOOR}{NOT_LETTER_AFTER}(?:\.(?=,))?)?"
-    rf"|(?:piso|planta|puerta|pta|esc|escalera|portal|bloque|blq)\.?{H}*(?:\d{{1,3}}[a-z]?|[a-z])"
+    rf"|{_UNIT_WORDS}\.?{H}*(?:{_NUMBER_SIGN}{H}*)?(?:\d{{1,5}}(?:{H}?-?[a-z])?|[a-z]{{1,2}})"
     rf"{NOT_LETTER_AFTER}"
     rf"|(?:bajo|[aá]tico|entresuelo|entlo|izquierda|izq|derecha|dcha){NOT_LETTER_AFTER}(?:\.(?=,))?"
     rf"|\d{{1,2}}-?[a-h]{NOT_LETTER_AFTER})"
 )
-_POSTCODE = r"(?:0[1-9]|[1-4]\d|5[0-2])\d{3}(?!\d)"
-_CITY_WORD = r"[A-ZÁÉÍÓÚÑ][^\W\d_]+"
-_CITY_NAME = rf"(?-i:{_CITY_WORD}(?:{H}+(?:(?:de|del|la|las|los|el){H}+)?{_CITY_WORD}){{0,2}})"
-_CITY = rf"(?:{_CITY_NAME}|\({_CITY_NAME}\))"  # Madrid, San Sebastián de los Reyes, (Madrid)
-_NOT_AN_AMOUNT = (rf"(?!{H}*(?:[.,]\d|€|\$|%|euros?|eur|pacientes|personas|usuarios|horas|d[ií]as"
-                  rf"|veces|pasos|visitas|seguidores|followers|likes|people|patients){NOT_LETTER_AFTER})")
-_POSTCODE_CITY = rf"{_POSTCODE}{_NOT_AN_AMOUNT}(?:{H}*[,\-]?{H}*(?:{_CITY}))"
-_ES_ADDRESS = (
-    rf"{_ES_STREET}{_NAME_WORD}(?:{H}+{_NAME_WORD}){{0,5}}{_HOUSE_NUMBER}"
-    rf"(?:{H}*[,\-]?{H}*{_FLOOR})*"
-    rf"(?:{H}*[,\-]?{H}*(?:c\.?{H}?p\.?{H}*)?{_POSTCODE}(?:{H}*[,\-]?{H}*(?:{_CITY}))?)?"
+_PLACE_WORD = rf"(?-i:[{UPPER}][{LOWER}]{{1,25}}|[{UPPER}]{{2,6}}|\d{{1,3}})"
+_PLACE = rf"{_PLACE_WORD}(?:{H}+(?:(?:de|del|la|las|los|el|do|da|dos|das){H}+)?{_PLACE_WORD}){{0,3}}"
+_NEIGHBOURHOOD = (  # col. Crédito Constructor, barrio La Candelaria, urb. Los Olivos, AA.HH. Villa Sol
+    rf"(?:col|colonia|barrio|b[º°]|urb|urbanizaci[oó]n|fracc|fraccionamiento|sector|ens|ensanche|zona|villa"
+    rf"|poblaci[oó]n|pobl|comuna|distrito|alcald[ií]a|delegaci[oó]n|municipio|aa\.{H}?hh|asentamiento"
+    rf"|asoc|asociaci[oó]n|residencial|res|reparto|rpto|caser[ií]o|vereda|bairro|jardim|jd|conjunto"
+    rf"|parroquia|cant[oó]n|provincia|departamento|estado|corregimiento){NOT_LETTER_AFTER}\.?{H}*{_PLACE}"
 )
-
-_EN_SUFFIX = (r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|boulevard|blvd|terrace|crescent|mews"
-              r"|(?-i:Close|Court|Ct|Park|Place|Pl|Row|Way|Walk|Hill|Grove|Gardens|Square|Sq))")
-_EN_UNITS = (r"(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|times|people|patients"
-             r"|nurses|doctors|beds|calls|emails|messages|of|and|or|to|in|on|at|for|with)")
-_APARTMENT = rf"(?:apt|apartment|(?-i:Flat|Suite))\.?{H}*#?{H}*\d{{1,4}}[a-z]?{NOT_LETTER_AFTER}"
-_EN_ADDRESS = (
-    rf"(?<![\w.,])\d{{1,5}}[a-z]?(?:{H}+(?!{_EN_UNITS}{NOT_LETTER_AFTER})[a-z][a-z'’\-]*){{1,3}}"
-    rf"{H}+{_EN_SUFFIX}{NOT_LETTER_AFTER}(?:{H}*,?{H}*{_APARTMENT})?"
-)
-_UK_POSTCODE = r"(?-i:(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?" + H + r"?\d[A-Z]{2}(?![A-Za-z0-9]))"
-
+_ES_POSTCODE = r"(?:0[1-9]|[1-4]\d|5[0-2])\d{3}(?!\d)"
+_ANY_POSTCODE = r"\d{4,6}(?:-\d{3,4})?(?!\d)"
 _CITIES = (
     "Madrid", "Barcelona", "Valencia", "Sevilla", "Zaragoza", "Málaga", "Murcia", "Palma", "Bilbao",
     "Alicante", "Córdoba", "Valladolid", "Vigo", "Gijón", "Granada", "Vitoria", "Oviedo", "Santander",
@@ -223,50 +467,285 @@ _CITIES = (
     "Getafe", "Móstoles", "Alcalá", "Leganés", "Fuenlabrada", "Alcorcón", "Elche", "Cartagena",
     "Jerez", "Marbella", "Badalona", "Sabadell", "Terrassa", "Hospitalet", "Las Palmas", "Tenerife",
     "Ceuta", "Melilla",
+    # the Americas and Brazil
+    "Ciudad de México", "CDMX", "Monterrey", "Puebla", "Tijuana", "León", "Mérida", "Querétaro", "Toluca",
+    "Bogotá", "Medellín", "Cali", "Barranquilla", "Bucaramanga", "Cúcuta", "Buenos Aires", "CABA", "Rosario",
+    "Mendoza", "La Plata", "Tucumán", "Mar del Plata", "Valparaíso", "Viña del Mar", "Concepción", "Maipú",
+    "Puente Alto", "Temuco", "Antofagasta", "Lima", "Arequipa", "Trujillo", "Cusco", "Piura", "Callao",
+    "Caracas", "Maracaibo", "Barquisimeto", "Maracay", "Quito", "Guayaquil", "San José", "Heredia",
+    "Alajuela", "Cartago", "Guatemala", "Mixco", "San Salvador", "Tegucigalpa", "San Pedro Sula", "Managua",
+    "Panamá", "Santo Domingo", "La Habana", "San Juan", "Montevideo", "Asunción", "La Paz", "Santa Cruz",
+    "Cochabamba", "São Paulo", "Rio de Janeiro", "Belo Horizonte", "Porto Alegre", "Curitiba", "Salvador",
+    "Recife", "Fortaleza", "Brasília",
+    # the English-speaking world
+    "London", "Manchester", "Birmingham", "Leeds", "Liverpool", "Glasgow", "Edinburgh", "Bristol", "Cardiff",
+    "Belfast", "Dublin", "Cork", "Galway", "New York", "Los Angeles", "Chicago", "Houston", "Miami",
+    "Toronto", "Vancouver", "Sydney", "Melbourne",
 )
 _KNOWN_CITY = "(?:" + "|".join(_accent_insensitive(c) for c in _CITIES) + ")"
+_CITY_WORD = rf"[{UPPER}][^\W\d_]+"
+_CITY_NAME = rf"(?-i:{_CITY_WORD}(?:{H}+(?:(?:de|del|la|las|los|el){H}+)?{_CITY_WORD}){{0,2}})"
+_CITY = rf"(?:{_KNOWN_CITY}|{_CITY_NAME}|\({_CITY_NAME}\))"  # Madrid, San Sebastián de los Reyes, (Madrid)
+_NOT_AN_AMOUNT = (rf"(?!{H}*(?:[.,]\d|€|\$|%|{_UNITS}){NOT_LETTER_AFTER})")
+_POSTCODE_CITY = rf"{_ES_POSTCODE}{_NOT_AN_AMOUNT}(?:{H}*[,\-]?{H}*(?:{_CITY}))"
+_POSTCODE_CUE = rf"(?:c\.?{H}?p\.?|c[óo]d(?:igo|\.)?{H}*postal|post(?:al)?{H}?code|zip(?:{H}*code)?|cep)"
+_NOT_STOP = (r"(?!(?:Gracias|Saludos|Hola|Por|Pero|Que|Y|Ya|Me|Mi|Nos|Les|Lo|La|El|Los|Las|Un|Una|Es"
+             r"|Thanks|Thank|Please|Regards|Hi|The|And|But|I|We|My|It|Obrigad[oa])\b)")
+_TAIL = (
+    rf"(?:{H}*[,\-]?{H}*(?:{_FLOOR}|{_NEIGHBOURHOOD}"
+    rf"|(?:{_POSTCODE_CUE}\.?{H}*)?{_ANY_POSTCODE}(?:{H}*[,\-]?{H}*{_CITY})?"
+    rf"|(?-i:[A-Z]{{2}})(?={H}+\d{{5}})|(?-i:CDMX|CABA|D\.F\.|DF|GBA|EdoMex|Edomex))"
+    rf"|{H}*,{H}*(?-i:{_NOT_STOP}{_CITY_NAME}))"
+)
+_ES_ADDRESS = (
+    rf"{_STREET}{_NAME_WORD}(?:{H}+{_NAME_WORD}){{0,5}}{_HOUSE_NUMBER}"
+    rf"{_TAIL}{{0,5}}"
+)
+# Colombia and others: "Calle 45 # 12-34", "Carrera 7 No. 32-16 Sur", "Cl. 100 #19-54 apto 301"
+_GRID_ADDRESS = (
+    rf"{_STREET}\d{{1,3}}{H}?[a-z]?(?:{H}+bis)?(?:{H}+(?:sur|norte|este|oeste))?{H}*"
+    rf"{_NUMBER_SIGN}{H}*\d{{1,3}}{H}?[a-z]?{H}*-{H}*\d{{1,3}}(?:{H}+(?:sur|norte|este|oeste))?"
+    rf"{_TAIL}{{0,5}}"
+)
+# Peru and others: "Mz. B Lt. 12", "Manzana 4 Lote 7", "AA.HH. Villa Sol Mz. C Lt. 3"
+_BLOCK_AND_LOT = (
+    rf"(?:{_NEIGHBOURHOOD}{H}*,?{H}*)?{NOT_LETTER_BEFORE}(?:mz|mza|manzana|qd|quadra)\.?{H}*[a-z0-9]{{1,3}}"
+    rf"{NOT_LETTER_AFTER}{H}*,?{H}*(?:lt|lote|casa|cs)\.?{H}*\d{{1,3}}[a-z]?{NOT_LETTER_AFTER}{_TAIL}{{0,4}}"
+)
+# Costa Rica (and Nicaragua): addresses are directions from a landmark.
+_DIRECTION = r"(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|arriba|abajo|al{h}+lago)".format(h=H)
+_DIRECTIONS = (
+    rf"{NOT_LETTER_BEFORE}(?:del|de{H}+la|de{H}+los|de{H}+las|de|frente{H}+a(?:l)?|contiguo{H}+a(?:l)?"
+    rf"|costado{H}+{_DIRECTION}{H}+de(?:l)?){H}+(?:[\w.'’\-]{{1,25}}{H}+){{1,6}}?"
+    rf"\d{{1,4}}{H}*(?:m|mts?|metros|varas|cuadras|c)\.?{H}+(?:al{H}+)?{_DIRECTION}{NOT_LETTER_AFTER}"
+    rf"(?:{H}*,?{H}*(?:y{H}+)?\d{{1,4}}{H}*(?:m|mts?|metros|varas|cuadras|c)\.?{H}+(?:al{H}+)?{_DIRECTION}"
+    rf"{NOT_LETTER_AFTER}){{0,2}}"
+    rf"(?:{H}*,?{H}*(?:casa|port[oó]n|edificio|apartamento|apto|condominio|residencial)(?:{H}+[\w'’\-]{{1,20}}){{0,4}})?"
+    rf"{_TAIL}{{0,3}}"
+)
+_EN_SUFFIX = (r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|terrace|crescent|mews"
+              r"|(?-i:Close|Court|Ct|Park|Place|Pl|Row|Way|Walk|Hill|Grove|Gardens|Square|Sq))")
+_EN_UNITS = (r"(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|times|people|patients"
+             r"|nurses|doctors|beds|calls|emails|messages|of|and|or|to|in|on|at|for|with)")
+_APARTMENT = rf"(?:apt|apartment|(?-i:Flat|Suite|Unit))\.?{H}*#?{H}*\d{{1,4}}[a-z]?{NOT_LETTER_AFTER}"
+_EN_ADDRESS = (
+    rf"(?<![\w.,])\d{{1,5}}[a-z]?(?:{H}+(?!{_EN_UNITS}{NOT_LETTER_AFTER})[a-z][a-z'’\-]*){{1,3}}"
+    rf"{H}+{_EN_SUFFIX}{NOT_LETTER_AFTER}(?:{H}*,?{H}*{_APARTMENT})?"
+    rf"(?:{H}*,?{H}*(?-i:{_NOT_STOP}{_CITY_WORD}(?:{H}+{_CITY_WORD})?)(?={H}*(?:[,.;:!?)\n]|$|{H}+[A-Z]{{2}}{H}+\d{{5}}"
+    rf"|{H}+[A-Z]{{1,2}}\d)))?"
+    rf"(?:{H}*,?{H}*(?-i:[A-Z]{{2}}){H}+\d{{5}}(?:-\d{{4}})?)?"
+)
+_UK_POSTCODE = r"(?-i:(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?" + H + r"?\d[A-Z]{2}(?![A-Za-z0-9]))"
 
 _ADDRESS = [
     _ES_ADDRESS,
+    _GRID_ADDRESS,
+    _BLOCK_AND_LOT,
+    _DIRECTIONS,
     _EN_ADDRESS,
     rf"{NOT_LETTER_BEFORE}{_APARTMENT}",
     _UK_POSTCODE,
-    # a postcode after a cue, or next to a city: "CP 28013", "28013 Madrid", "Madrid, 28013"
-    rf"{NOT_LETTER_BEFORE}(?:c\.?{H}?p|c[óo]d(?:igo|\.)?{H}*postal|post(?:al)?{H}?code|zip(?:{H}*code)?)"
-    rf"\.?{H}*[:.]?{H}*(?P<pii>{_POSTCODE}(?:{H}*[,\-]?{H}*(?:{_CITY}))?)",
+    # a postcode after a cue, or next to a city: "CP 28013", "C.P. 06600", "28013 Madrid", "CEP 01310-100"
+    rf"{NOT_LETTER_BEFORE}{_POSTCODE_CUE}\.?{H}*[:.]?{H}*(?P<pii>{_ANY_POSTCODE}(?:{H}*[,\-]?{H}*(?:{_CITY}))?)",
     rf"(?<![\d.,]){_POSTCODE_CITY}",
-    rf"{NOT_LETTER_BEFORE}{_KNOWN_CITY}{H}*,?{H}*{_POSTCODE}{_NOT_AN_AMOUNT}",
+    rf"{NOT_LETTER_BEFORE}{_KNOWN_CITY}{H}*,?{H}*{_ES_POSTCODE}{_NOT_AN_AMOUNT}",
+    rf"(?<![\d\-])\d{{5}}-\d{{3}}(?![\d\-])",  # Brazil's CEP
 ]
+
+# --- names people introduce themselves and their relatives with ------------------------------
+
+_NAME_TOKEN = rf"(?-i:[{UPPER}][{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?)"
+_NOT_A_NAME = (
+    r"(?!(?:El|La|Los|Las|Un|Una|Hospital|Hosp|Cl[ií]nica|Centro|Doctor|Doctora|Dr|Dra|Paciente|Usuario|Usuaria"
+    r"|Enfermer[oa]|M[ée]dic[oa]|Madre|Padre|Hij[oa]|Se[ñn]or[a]?|Sra|Sr|Don|Doña|Lunes|Martes|Mi[ée]rcoles"
+    r"|Jueves|Viernes|S[áa]bado|Domingo|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre"
+    r"|Octubre|Noviembre|Diciembre|The|A|An|Very|Not|So|Really|From|In|At|Here|Just|Still|Sorry|Nurse"
+    r"|Doctor|Mr|Mrs|Ms|Miss|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Gracias|Thanks"
+    r"|Hola|Hello|Hi|Buenos|Buenas|Urgencias|Emergency|Diab[ée]tic[oa]|Al[ée]rgic[oa]|De|Del|Y|Que|Por"
+    r"|Para|Con|Sin|Muy|Yo|Tu|Su|Nuestro|Nuestra|Vuestro|Socio|Cliente|Familiar|Mam[áa]|Pap[áa]|English"
+    r"|Spanish|Espa[ñn]ol|Ingl[ée]s|Residente|Vecino|Vecina|Jubilad[oa]|Pensionista|Abuel[oa]|Happy"
+    r"|Grateful|Writing|Calling|Contacting|Trying|Waiting|Going|Here|Done|Fed|Tired|Sick|Pregnant"
+    r"|Embarazada|Cuidador[a]?|Madrina|Padrino|Esposo|Esposa|Marido|Mujer)\b)"
+)
+_FULL_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+(?-i:de|del|de{H}+la|de{H}+los|y|da|dos|das|do|van|von|di|e)"
+              rf")?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{0,4}}")
+_RELATIVES = (
+    r"(?:madre|mam[áa]|padre|pap[áa]|hij[oa]|hijit[oa]|marido|espos[oa]|mujer|abuel[oa]|abuelit[oa]|herman[oa]"
+    r"|t[ií][oa]|suegr[oa]|pareja|novi[oa]|niet[oa]|beb[ée]|sobrin[oa]|cuñad[oa]|prim[oa]|nuera|yerno"
+    r"|mother|mum|mom|father|dad|son|daughter|wife|husband|partner|grandmother|grandfather|grandma"
+    r"|grandpa|gran|nan|nana|brother|sister|aunt|uncle|baby|boy|girl|niece|nephew|m[ãa]e|pai|filh[oa]"
+    r"|irm[ãa]o?|av[óô]|esposa|marido)"
+)
+_NAME_CUES = _cues(
+    r"me{h}+llamo", r"mi{h}+nombre{h}+(?:completo{h}+)?es", r"nombre{h}*(?:completo{h}*)?:", r"name{h}*:",
+    r"soy", r"my{h}+name{h}+is", r"my{h}+name'?s", r"i'?m", r"i{h}+am", r"this{h}+is", r"a{h}+nombre{h}+de",
+    r"(?:el|la|al|del){h}+paciente", r"paciente{h}*:", r"patient{h}*:", r"the{h}+patient(?:'s{h}+name{h}+is)?",
+    r"(?:mi|my|mis|nuestr[oa]|our|minha|meu){h}+" + _RELATIVES + r"(?:{h}+(?:de{h}+\d+{h}+a[ñn]os|\(\d+\)))?,?"
+    r"(?:{h}+(?:que{h}+)?(?:se{h}+llama|llamad[oa]|called|named|chamad[oa]|de{h}+nombre))?",
+    r"firma(?:do)?{h}*:?", r"atentamente,?", r"saludos,", r"un{h}+saludo,", r"atte?\.?,?", r"de{h}+parte{h}+de",
+    r"familiar{h}+de", r"regards,", r"sincerely,", r"thanks,", r"cheers,", r"meu{h}+nome{h}+[ée]", r"me{h}+chamo",
+    r"sou{h}+(?:o|a)", r"se{h}+llama", r"llamad[oa]", r"named", r"called",
+)
+_PERSON_NAME = [rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES}){NOT_LETTER_AFTER}{H}*(?P<pii>{_FULL_NAME})"]
+
+# --- any other long number -------------------------------------------------------------------
+
+_NUMBER = [r"(?<!\d)\d{10,22}(?!\d)"]
 
 _PATTERNS: dict[str, list[re.Pattern[str]]] = {
     kind: [re.compile(p, _FLAGS) for p in patterns]
     for kind, patterns in (
-        ("email", _EMAIL), ("mrn", _MRN), ("nie", _NIE), ("dni", _DNI), ("phone", _PHONE),
-        ("address", _ADDRESS),
+        ("email", _EMAIL), ("medical_record", _MEDICAL_RECORD), ("social_security", _SOCIAL_SECURITY),
+        ("passport", _PASSPORT), ("bank_account", _BANK_ACCOUNT), ("card", _CARD),
+        ("date_of_birth", _DATE_OF_BIRTH), ("national_id", _NATIONAL_ID),
+        ("phone", _PHONE_SHAPES + [_PHONE_AFTER_CUE]), ("address", _ADDRESS), ("person_name", _PERSON_NAME),
+        ("number", _NUMBER),
     )
 }
+_PROFILE_URL_RE = re.compile(_PROFILE_URL, _FLAGS)
+_HANDLE_RE = re.compile(_HANDLE)
+_IBAN_RE = re.compile(_IBAN)
+_PHONE_CANDIDATE_RE = re.compile(_PHONE_CANDIDATE)
+_DIGITS_RE = re.compile(r"(?<![\d\-])\d(?:[ .\-]?\d){9,23}(?![\d])")
+
+
+def _checked_numbers(text: str) -> list[Match]:
+    """Numbers identified by their check digits alone, whatever their separators: IBAN, CLABE, CBU,
+    Spain's CCC and NUSS, Luhn-valid card numbers, CURP, CPF, Ecuadorian and Dominican cédulas,
+    Chilean RUT, NHS numbers."""
+    out = []
+    for m in _IBAN_RE.finditer(text):
+        if std_iban.is_valid(m.group(0)):
+            out.append(Match("bank_account", m.start(), m.end(), m.group(0)))
+    for m in _DIGITS_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        kind = _kind_by_checksum(digits)
+        # ten or eleven digits pass some check digit one time in ten: a valid phone number stays a phone
+        if kind and not (len(digits) <= 11 and is_phone_number(m.group(0))):
+            out.append(Match(kind, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _kind_by_checksum(digits: str) -> str | None:
+    n = len(digits)
+    if n == 22 and ar_cbu.is_valid(digits):
+        return "bank_account"
+    if n == 20 and es_ccc.is_valid(digits):
+        return "bank_account"
+    if n == 18 and is_clabe(digits):
+        return "bank_account"
+    if 13 <= n <= 19 and digits[0] in "3456" and luhn.is_valid(digits):
+        return "card"
+    if n == 12 and is_spanish_nuss(digits):
+        return "social_security"
+    if n == 11 and br_cpf.is_valid(digits):
+        return "national_id"
+    if n == 11 and do_cedula.is_valid(digits):
+        return "national_id"
+    if n == 10 and ec_ci.is_valid(digits):
+        return "national_id"
+    if n == 10 and gb_nhs.is_valid(digits):
+        return "medical_record"
+    return None
+
+
+def is_spanish_nuss(digits: str) -> bool:
+    """Spain's social-security number: 12 digits, the last two the first ten modulo 97 (read as a
+    province code and a number, so "28" + "1234567" is 28 * 10^8 + 1234567). python-stdnum has no
+    Spanish NSS."""
+    if len(digits) != 12 or not digits.isdigit():
+        return False
+    province, number, check = int(digits[:2]), int(digits[2:10]), int(digits[10:])
+    base = province * 10**8 + number if number >= 10**7 else int(f"{province}{number}")
+    return base % 97 == check
+
+
+_CLABE_WEIGHTS = (3, 7, 1) * 6
+
+
+def is_clabe(digits: str) -> bool:
+    """Mexico's CLABE: 18 digits, weights 3-7-1, the last digit (10 - sum mod 10) mod 10. Not in
+    python-stdnum."""
+    if len(digits) != 18 or not digits.isdigit():
+        return False
+    total = sum((int(d) * w) % 10 for d, w in zip(digits[:17], _CLABE_WEIGHTS))
+    return (10 - total % 10) % 10 == int(digits[17])
+
+
+# Kinds whose every match holds a digit are looked for only near digits: most of a message is words.
+_WITHOUT_DIGITS = ("email", "person_name")
+_LEFT, _RIGHT = 300, 450  # the farthest a match reaches before its first digit and after its last
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    windows: list[list[int]] = []
+    for m in _DIGIT_RUN_RE.finditer(text):
+        lo, hi = max(0, m.start() - _LEFT), min(len(text), m.end() + _RIGHT)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [(lo, hi) for lo, hi in windows]
+
+
+_DIGIT_RUN_RE = re.compile(r"\d+")
 
 
 def _candidates(text: str) -> list[Match]:
     found = []
+    windows = _digit_windows(text)
     for kind, patterns in _PATTERNS.items():
+        spans = [(0, len(text))] if kind in _WITHOUT_DIGITS else windows
         for pattern in patterns:
-            for m in pattern.finditer(text):
-                group = "pii" if "pii" in pattern.groupindex else 0
-                start, end = m.span(group)
-                if end > start:
-                    found.append(Match(kind, start, end, text[start:end]))
+            group = "pii" if "pii" in pattern.groupindex else 0
+            for lo, hi in spans:
+                for m in pattern.finditer(text, lo, hi):
+                    start, end = m.span(group)
+                    if end > start:
+                        found.append(Match(kind, start, end, text[start:end]))
+    for m in _PROFILE_URL_RE.finditer(text):
+        if not looks_like_institution(m.group("name")):
+            found.append(Match("profile_url", m.start(), m.end(), m.group(0)))
+    for m in _HANDLE_RE.finditer(text):
+        if not looks_like_institution(m.group("name")):
+            found.append(Match("handle", m.start(), m.end(), m.group(0)))
+    for start, end in _phone_candidates(text):
+        found.append(Match("phone", start, end, text[start:end]))
+    found.extend(_checked_numbers(text))
     return found
 
 
+def _trimmed(match: Match) -> Match:
+    """Without trailing spaces, commas or dashes a pattern may have taken."""
+    cut = len(match.text.rstrip(" \t\u00a0,;:-"))
+    if cut == len(match.text):
+        return match
+    return Match(match.kind, match.start, match.start + cut, match.text[:cut])
+
+
+_RANK = {kind: i for i, kind in enumerate(KINDS)}
+
+
 def find(text: str) -> list[Match]:
-    """Every piece of personal data in `text`, in order, without overlaps."""
+    """Every piece of personal data in `text`, in order, without overlaps.
+
+    When candidates overlap, the kind earlier in ``KINDS`` wins; within a kind the longest (a NIE
+    before the DNI inside it, "+351 912 345 678" before "912 345 678"), then the leftmost. Kept intervals are a sorted list searched by bisection, so this is O(n log n) in the
+    number of candidates."""
+    starts: list[int] = []
     taken: list[Match] = []
-    rank = {kind: i for i, kind in enumerate(KINDS)}
-    for cand in sorted(_candidates(text or ""), key=lambda m: (rank[m.kind], m.start, m.start - m.end)):
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda m: m.start)
+    for cand in sorted((_trimmed(m) for m in _candidates(text or "")),
+                       key=lambda m: (_RANK[m.kind], m.start - m.end, m.start)):
+        if cand.end <= cand.start:
+            continue
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and taken[i - 1].end > cand.start:
+            continue
+        if i < len(taken) and taken[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        taken.insert(i, cand)
+    return taken
 
 
 def redact(text: str) -> Redaction:
