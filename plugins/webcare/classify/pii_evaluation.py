@@ -9,7 +9,7 @@ count their redactions as false positives.
     python -m webcare.classify.pii_evaluation                      # the PII set and the old set
     python -m webcare.classify.pii_evaluation --out docs/pii-evaluation.md --json var/pii-eval.json
 
-The sets: ``data/pii_eval/messages.jsonl`` (written for this, independently of the redactor; spans
+The sets: ``data/pii_eval/messages*.jsonl`` (written for this, independently of the redactor; spans
 with ``start``), and the classifier's ``data/labelled/messages.jsonl`` (spans as substrings, with
 the kinds of the first redactor: ``dni``/``nie`` are ``national_id``, ``mrn`` is
 ``medical_record``).
@@ -25,7 +25,7 @@ from pathlib import Path
 from webcare.classify import pii
 
 ROOT = Path(__file__).resolve().parents[3]
-PII_SET = ROOT / "data" / "pii_eval" / "messages.jsonl"
+PII_SET = ROOT / "data" / "pii_eval"  # every messages*.jsonl in it (one file per author)
 OLD_SET = ROOT / "data" / "labelled" / "messages.jsonl"
 OLD_KINDS = {"dni": "national_id", "nie": "national_id", "mrn": "medical_record"}
 GOAL_OVERALL, GOAL_PER_KIND = 0.95, 0.90
@@ -64,7 +64,8 @@ class Score:
 def load(path: Path) -> list[dict]:
     """Records with `id`, `text` and `spans` [(start, end, kind)], from either set's format."""
     records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    files = sorted(path.glob("messages*.jsonl")) if path.is_dir() else [path]
+    for line in (line for f in files for line in f.read_text(encoding="utf-8").splitlines()):
         if not line.strip():
             continue
         raw = json.loads(line)
@@ -142,7 +143,7 @@ def as_json(result: Score) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", type=Path, default=PII_SET, help="the PII set (JSON lines)")
+    parser.add_argument("--set", type=Path, default=PII_SET, help="the PII set: a folder of messages*.jsonl, or one JSON-lines file")
     parser.add_argument("--old", type=Path, default=OLD_SET, help="the classifier's labelled set")
     parser.add_argument("--out", type=Path, help="write the tables as Markdown here")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
