@@ -23,6 +23,7 @@ bench: setup
 	$(PY) bench/import_load.py
 	$(PY) bench/import_accounts.py --rows 100000 --recent
 	$(PY) bench/scale.py --messages 10000,30000 --institutions 10 --out var/bench/scale.json
+	$(PY) bench/pii_speed.py --out var/bench/pii_speed.json
 
 # Re-resolve the pinned environment from requirements.in (then review the diff of requirements.lock).
 lock:
