@@ -72,6 +72,7 @@ def _move_mark(url: str, started: str) -> None:
                     (MARK, started))
 
 
+@warehouse.acting_as("loader")
 def annotate_pending(url: str | None = None, reclassify: bool = False, batch_size: int = 2000,
                      everything: bool = False) -> dict[str, int]:
     """Annotate every raw text not yet annotated among recent loads (``everything``: among all raw

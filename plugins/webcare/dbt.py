@@ -63,6 +63,7 @@ def drop_intermediate_views(url: str) -> int:
     return len(statements)
 
 
+@warehouse.acting_as("transformer")
 def run(args: list[str], url: str | None = None) -> None:
     url = warehouse.bootstrap(url)
     if args and args[0] in ("build", "run") and not SELECTING & set(args):
@@ -78,7 +79,7 @@ def run(args: list[str], url: str | None = None) -> None:
     from webcare import pseudonyms
 
     # the salt is a session setting of dbt's connections only (private.pseudonymise reads it)
-    env = {**os.environ, **profile_env(url),
+    env = {**os.environ, **profile_env(warehouse.role_url(url=url)),  # as webcare_transformer
            "PGOPTIONS": f"{warehouse.session_options()} {pseudonyms.session_option(url)}",
            "WEBCARE_DBT_CONNECT_TIMEOUT": str(warehouse.connect_timeout()),
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DBT_USE_COLORS": "false"}

@@ -71,7 +71,7 @@ def reset_embedded_warehouse(url: str) -> None:
             "refusing to reset a warehouse the demo did not create (only the embedded cluster's own database,"
             " carrying its mark, is ever reset): unset WEBCARE_WAREHOUSE_URL and the Airflow connection"
             " webcare_warehouse to run the demo on the embedded PostgreSQL")
-    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+    with warehouse.transaction(url, admin=True) as conn, conn.cursor() as cur:
         for schema in ("raw", "staging", "intermediate", "marts_build", "marts", "marts_previous", "reference"):
             cur.execute(f"drop schema if exists {schema} cascade")
         # every pseudonym is gone with them: the cluster's salt starts afresh (webcare.pseudonyms)
@@ -85,7 +85,7 @@ def reset_embedded_warehouse(url: str) -> None:
 def run_summary(url: str, run_id: str) -> str:
     from webcare import warehouse
 
-    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+    with warehouse.acting_as("validator"), warehouse.transaction(url) as conn, conn.cursor() as cur:
         cur.execute("select count(*), coalesce(sum(records_received), 0), coalesce(sum(records_inserted), 0),"
                     " coalesce(sum(records_quarantined), 0) from raw.load_batches where run_id = %s", (run_id,))
         batches, received, inserted, quarantined = cur.fetchone()
@@ -119,7 +119,7 @@ def kpi_table(url: str) -> str:
         left join medians m on m.institution_id = t.institution_id and m.channel_id = t.channel_id
         left join backlog b on b.institution_id = t.institution_id and b.channel_id = t.channel_id
         order by 1, 2"""
-    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+    with warehouse.acting_as("bi"), warehouse.transaction(url) as conn, conn.cursor() as cur:  # what BI sees
         cur.execute(sql)
         rows = cur.fetchall()
     header = ("institution", "channel", "inbound", "answered", "reply %", "median min", "median biz min",

@@ -85,6 +85,7 @@ def batch_path(run_id: str, source: str, account_id: str) -> Path:
     return config.output_dir("batches", _safe(run_id)) / f"{source}__{_safe(account_id)}.json"
 
 
+@warehouse.acting_as("loader")
 def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff: datetime,
             url: str | None = None, reread_all: bool = False) -> str:
     """Fetch the run's window for one account and write it, untouched, to a batch file; return its path.

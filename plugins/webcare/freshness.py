@@ -31,6 +31,7 @@ def _status(age_hours: float | None, criteria: dict) -> str:
     return "pass"
 
 
+@warehouse.acting_as("validator")
 def check(run_id: str, batch_date: str, url: str | None = None) -> list[dict]:
     url = warehouse.bootstrap(url)
     try:

@@ -515,5 +515,6 @@ def quarantine_rows(cur, table: str, raw_ids: list[int], reason: str) -> int:
     return moved
 
 
+@warehouse.acting_as("loader")
 def load_batch_file(path: str, url: str | None = None) -> LoadResult:
     return load_batch(batch_files.read(path), url)

@@ -69,8 +69,9 @@ class BuildClaimLost(WarehouseError):
 def _lock_session(url: str):
     """A session of its own for the advisory lock: it idles while the step works, and its waits are
     bounded by lock_timeout (set per wait), not by the statement timeout."""
-    return warehouse.connect(url, statement_timeout="0", lock_timeout="0", idle_in_transaction_session_timeout="0",
-                             application_name="webcare build lock")
+    with warehouse.acting_as("publisher"):  # the build claim is the chain's, which ends in publishing
+        return warehouse.connect(url, statement_timeout="0", lock_timeout="0", idle_in_transaction_session_timeout="0",
+                                 application_name="webcare build lock")
 
 
 def _holder(cur) -> tuple[str, str, float] | None:

@@ -20,6 +20,8 @@ import logging
 import sys
 from datetime import datetime, timedelta, timezone
 
+from webcare import warehouse
+
 log = logging.getLogger(__name__)
 
 TABLE = "reference.public_holidays"
@@ -80,6 +82,7 @@ def data_years(cur) -> range:
     return range(first.year - 1, (last + timedelta(days=TRAILING_DAYS)).year + 2)
 
 
+@warehouse.acting_as("transformer")
 def sync(url: str | None = None, years: list[int] | range | None = None) -> int:
     """Make ``reference.public_holidays`` hold the holidays of every region and data year (plus
     ``years``); returns the number of rows. Writes only when the content changes."""

@@ -68,6 +68,25 @@ def _retire_previous(cur) -> list[str]:
     return kept
 
 
+def _grant_published(cur) -> None:
+    """The published schema to its readers, and a new empty build schema for dbt (webcare.roles): the
+    schemas are the publisher's; the tables are dbt's, readable by BI by default privileges."""
+    from webcare import roles
+
+    cur.execute("select current_user")
+    if not cur.fetchone()[0].startswith(roles.PREFIX):  # a warehouse without roles: BI's grant only
+        cur.execute(f"grant usage on schema {PUBLISHED_SCHEMA} to {warehouse.BI_ROLE}")
+        cur.execute(f"grant select on all tables in schema {PUBLISHED_SCHEMA} to {warehouse.BI_ROLE}")
+        return
+    readers = ", ".join(roles.name(r) for r in (roles.BI, roles.VALIDATOR, roles.LOADER))
+    cur.execute(f"revoke all on schema {PUBLISHED_SCHEMA} from {roles.name(roles.TRANSFORMER)}")
+    cur.execute(f"grant usage on schema {PUBLISHED_SCHEMA} to {readers}")
+    cur.execute(f"create schema {BUILD_SCHEMA}")
+    cur.execute(f"grant usage, create on schema {BUILD_SCHEMA} to {roles.name(roles.TRANSFORMER)}")
+    cur.execute(f"grant usage on schema {BUILD_SCHEMA} to {roles.name(roles.VALIDATOR)}")
+
+
+@warehouse.acting_as("publisher")
 def publish(url: str | None = None) -> dict[str, int]:
     """Publish ``marts_build``; return the row count of every published table (read, not copied)."""
     url = warehouse.bootstrap(url)
@@ -83,8 +102,7 @@ def publish(url: str | None = None) -> dict[str, int]:
             cur.execute(f"alter schema {PUBLISHED_SCHEMA} rename to {PREVIOUS_SCHEMA}")
             cur.execute(f"revoke all on schema {PREVIOUS_SCHEMA} from {warehouse.BI_ROLE}")
         cur.execute(f"alter schema {BUILD_SCHEMA} rename to {PUBLISHED_SCHEMA}")
-        cur.execute(f"grant usage on schema {PUBLISHED_SCHEMA} to {warehouse.BI_ROLE}")
-        cur.execute(f"grant select on all tables in schema {PUBLISHED_SCHEMA} to {warehouse.BI_ROLE}")
+        _grant_published(cur)
         for table in tables:
             cur.execute(f'select count(*) from {PUBLISHED_SCHEMA}."{table}"')
             counts[table] = cur.fetchone()[0]

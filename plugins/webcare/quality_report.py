@@ -85,6 +85,7 @@ TABLES = {"load_batches": "raw.load_batches", "quarantine": "raw.quarantine",
           "stages": "audit.stage_runs", "dbt": "audit.dbt_test_results"}
 
 
+@warehouse.acting_as("validator")
 def collect(run_id: str, url: str | None = None) -> dict[str, list[dict] | str]:
     """Each part's rows for the run, or a sentence saying why it could not be read (missing table)."""
     from psycopg2 import errors

@@ -59,6 +59,7 @@ class ReplayReport:
         return "\n".join(lines)
 
 
+@warehouse.acting_as("loader")
 def unresolved(url: str, source: str | None = None, account: str | None = None,
                reason_like: str | None = None) -> list[tuple]:
     """(quarantine_id, source, account_id, record_text, reason, batch_date, extracted_at) of the
@@ -106,6 +107,7 @@ def _in_raw(url: str, table: str, account: str, rows: list[tuple[int, str, str]]
     return found
 
 
+@warehouse.acting_as("loader")
 def replay(url: str | None = None, source: str | None = None, account: str | None = None,
            reason_like: str | None = None, dry_run: bool = False) -> ReplayReport:
     """Replay the unresolved quarantined API records that pass the loader's checks now (module docstring)."""
@@ -151,6 +153,7 @@ def replay(url: str | None = None, source: str | None = None, account: str | Non
     return report
 
 
+@warehouse.acting_as("loader")
 def listing(url: str | None = None) -> list[tuple]:
     """(source, reason, unresolved, resolved) of the whole quarantine: reasons only, never texts."""
     url = warehouse.bootstrap(url)

@@ -46,6 +46,7 @@ def _daily_lines(days: list, series: dict[str, list[int]]) -> str:
     return "".join(parts)
 
 
+@warehouse.acting_as("bi")
 def build(url: str | None = None, out: Path | None = None) -> Path:
     url = url or warehouse.warehouse_url()
     with warehouse.transaction(url) as conn, conn.cursor() as cur:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from webcare import audit, dbt
+from webcare.roles import LOADER, PUBLISHER, TRANSFORMER, VALIDATOR
 from webcare.validate import StageResult, gate
+from webcare.warehouse import acting_as
 
 # The two dbt builds around the staging gate. Seeds go with staging: the staging gate and tests
 # read reference data (institutions, channels). Staging runs on one thread: replacing a staging
@@ -34,7 +36,7 @@ def extract(target: dict, run_id: str, batch_date: date, cutoff: datetime, rerea
     """Extract one account of one source to a batch file; returns the target with the file's path."""
     from webcare.extract import extract as extract_account
 
-    with audit.stage(run_id, batch_date, "extract", source=target["source"]) as record:
+    with acting_as(LOADER), audit.stage(run_id, batch_date, "extract", source=target["source"]) as record:
         path = extract_account(target["source"], target["account_id"], run_id=run_id, batch_date=batch_date,
                                cutoff=cutoff, reread_all=reread_all)
         record["details"] = {"account_id": target["account_id"], "reread_all": reread_all}
@@ -44,7 +46,7 @@ def extract(target: dict, run_id: str, batch_date: date, cutoff: datetime, rerea
 def load(batch: dict, run_id: str, batch_date: date) -> dict:
     from webcare.load import load_batch_file
 
-    with audit.stage(run_id, batch_date, "load", source=batch["source"]) as record:
+    with acting_as(LOADER), audit.stage(run_id, batch_date, "load", source=batch["source"]) as record:
         result = load_batch_file(batch["path"])
         record.update(rows_in=result.received, rows_out=result.inserted, rows_quarantined=result.quarantined,
                       details=result.as_dict())
@@ -52,14 +54,15 @@ def load(batch: dict, run_id: str, batch_date: date) -> dict:
 
 
 def validate(stage: str, run_id: str, batch_date: date) -> dict:
-    result: StageResult = gate(stage, run_id, batch_date.isoformat())
+    with acting_as(VALIDATOR):
+        result: StageResult = gate(stage, run_id, batch_date.isoformat())
     return result.as_dict()
 
 
 def annotate(run_id: str, batch_date: date) -> dict:
     from webcare.annotate import annotate_pending
 
-    with audit.stage(run_id, batch_date, "annotate") as record:
+    with acting_as(LOADER), audit.stage(run_id, batch_date, "annotate") as record:
         counts = annotate_pending()
         record.update(rows_out=sum(counts.values()), details=counts)
     return counts
@@ -67,7 +70,7 @@ def annotate(run_id: str, batch_date: date) -> dict:
 
 def dbt_step(name: str, args: list[str], run_id: str, batch_date: date) -> None:
     """One dbt invocation as a stage; its results (every model, seed and test) go to audit."""
-    with audit.stage(run_id, batch_date, name) as record:
+    with acting_as(TRANSFORMER), audit.stage(run_id, batch_date, name) as record:
         try:
             dbt.run(args)
         finally:
@@ -77,7 +80,7 @@ def dbt_step(name: str, args: list[str], run_id: str, batch_date: date) -> None:
 def publish(run_id: str, batch_date: date) -> dict:
     from webcare.publish import publish as publish_marts
 
-    with audit.stage(run_id, batch_date, "publish") as record:
+    with acting_as(PUBLISHER), audit.stage(run_id, batch_date, "publish") as record:
         counts = publish_marts()
         record.update(rows_out=sum(counts.values()), details=counts)
     return counts
@@ -86,7 +89,7 @@ def publish(run_id: str, batch_date: date) -> dict:
 def freshness(run_id: str, batch_date: date) -> list[dict]:
     from webcare.freshness import check
 
-    with audit.stage(run_id, batch_date, "freshness") as record:
+    with acting_as(VALIDATOR), audit.stage(run_id, batch_date, "freshness") as record:
         rows = check(run_id, batch_date.isoformat())
         record.update(rows_out=len(rows), details={"warn": sum(r["status"] == "warn" for r in rows),
                                                    "error": sum(r["status"] == "error" for r in rows)})

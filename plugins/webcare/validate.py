@@ -98,12 +98,13 @@ def write_batches(stage: str, checks: list[Check], url: str) -> dict[str, str]:
     return tables
 
 
+@warehouse.acting_as("validator")
 def run_stage(stage: str, url: str | None = None, raise_on_failure: bool = True, **params) -> StageResult:
     """Validate every check of ``stage`` in one checkpoint, update Data Docs, raise if any fails."""
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
 
-    os.environ[URL_ENV] = warehouse.with_session_options(url or warehouse.warehouse_url())  # timeouts
+    os.environ[URL_ENV] = warehouse.with_session_options(warehouse.role_url(url=url))  # as validator, timeouts
     checks: list[Check] = load_stage(stage).checks(**params)
     url = url or warehouse.warehouse_url()
     batches = write_batches(stage, checks, url)
@@ -188,6 +189,7 @@ def keep_docs_for_run(run_id: str, stage: str, pages: list[str]) -> Path:
     return write_run_index(site, target, run_id, kept)
 
 
+@warehouse.acting_as("validator")
 def gate(stage: str, run_id: str, batch_date: str, url: str | None = None) -> StageResult:
     """Run a stage's checkpoint as a gate of the DAG: record every expectation result and the
     stage in the audit schema, keep this run's Data Docs, and raise if a critical check failed."""
@@ -247,7 +249,7 @@ def quarantine_failures(stage: str, result: StageResult, url: str | None = None,
     failing run still stops at its gate, and the next run finds a clean batch."""
     from webcare.load import quarantine_rows
 
-    os.environ[URL_ENV] = url or warehouse.warehouse_url()
+    os.environ[URL_ENV] = warehouse.role_url(url=url)
     checks = {f"{stage}__{c.name}": c for c in load_stage(stage).checks(**params) if c.quarantine_table}
     plan: list[tuple[str, list[int], str]] = []
     for outcome in result.outcomes:

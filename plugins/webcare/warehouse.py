@@ -120,18 +120,54 @@ def with_session_options(url: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def connect(url: str | None = None, application_name: str = "webcare", **overrides: str):
-    """A psycopg2 connection to the warehouse with the session timeouts (``overrides`` by setting name)."""
+_ACTING: list[str] = []  # the roles of the work in progress (innermost last): webcare.roles
+
+
+@contextmanager
+def acting_as(role: str):
+    """Every connection opened in this block (this process, any thread) uses ``role``'s login."""
+    from webcare import roles
+
+    roles.name(role)  # a known role
+    _ACTING.append(role)
+    try:
+        yield
+    finally:
+        _ACTING.pop()
+
+
+def acting_role() -> str | None:
+    return _ACTING[-1] if _ACTING else None
+
+
+def role_url(role: str | None = None, url: str | None = None) -> str:
+    """The URL ``role`` (default: the role acted as) connects with; the bootstrap's URL when the
+    bootstrap could not create roles, or when no role is acted as."""
+    url = url or warehouse_url()
+    role = role or acting_role()
+    if role is None or (urlsplit(url).username or "").startswith("webcare_") or not bootstrap_roles(url):
+        return url
+    from webcare import roles
+
+    return roles.url_for(role, url)
+
+
+def connect(url: str | None = None, application_name: str = "webcare", admin: bool = False, **overrides: str):
+    """A psycopg2 connection to the warehouse with the session timeouts (``overrides`` by setting name),
+    as the role acted as (``acting_as``) unless ``admin`` (the bootstrap's own user)."""
     import psycopg2
 
-    return psycopg2.connect(url or warehouse_url(), application_name=application_name,
+    url = url or warehouse_url()
+    if not admin:
+        url = role_url(url=url)
+    return psycopg2.connect(url, application_name=application_name,
                             connect_timeout=connect_timeout(), options=session_options(**overrides))
 
 
 @contextmanager
-def transaction(url: str | None = None):
+def transaction(url: str | None = None, admin: bool = False):
     """A connection whose work commits at the end of the block, or rolls back on error."""
-    conn = connect(url)
+    conn = connect(url, admin=admin)
     try:
         with conn:
             yield conn
@@ -512,7 +548,7 @@ create table if not exists audit.source_freshness (
 def _bootstrapped(url: str) -> bool:
     from webcare import pseudonyms
 
-    with transaction(url) as conn, conn.cursor() as cur:
+    with transaction(url, admin=True) as conn, conn.cursor() as cur:
         cur.execute("select pg_advisory_xact_lock(hashtext('webcare.bootstrap'))")
         pseudonyms.check(cur, url)  # a process with another salt stops here, before writing anything
         cur.execute(BOOTSTRAP_DDL)
@@ -525,13 +561,20 @@ def _bootstrapped(url: str) -> bool:
             cur.execute(RAW_TABLE_DDL.format(table=source.table))
             ensure_partitions(cur, source.table, months_ahead())
         pseudonyms.record(cur, url)
-        cur.execute("select 1 from pg_roles where rolname = %s", (BI_ROLE,))
-        if cur.fetchone() is None:
-            cur.execute(f"create role {BI_ROLE} nologin")
-        cur.execute(f"revoke all on schema raw from {BI_ROLE}")
-        cur.execute(f"revoke all on schema audit from {BI_ROLE}")
-        cur.execute(f"grant usage on schema marts to {BI_ROLE}")
-    return True
+        from webcare import roles
+
+        with_roles = roles.ensure(cur, url)
+    if not with_roles:
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "the warehouse's user may not create roles: every process connects as that user (no least privilege)")
+    return with_roles
+
+
+def bootstrap_roles(url: str) -> bool:
+    """Bootstrap ``url`` (once per process); whether its least-privilege roles exist."""
+    return _bootstrapped(url)
 
 
 def bootstrap(url: str | None = None) -> str:

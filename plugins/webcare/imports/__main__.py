@@ -64,6 +64,7 @@ def _file_messages(cur, messages: list[tuple]) -> None:
     cur.execute("analyze file_messages")
 
 
+@warehouse.acting_as("bi")
 def file_kpis(messages: list[tuple], url: str | None = None) -> list[dict]:
     """KPIs per institution and channel of the file's inbound messages (``ImportReport.messages``)
     in the published marts.fct_interactions (docs/metrics.md)."""
@@ -116,6 +117,7 @@ def _cell(value) -> str:
     return str(value)
 
 
+@warehouse.acting_as("bi")
 def write_results(messages: list[tuple], out: Path, url: str | None = None) -> int:
     """One CSV row per inbound message of the file (RESULT_COLUMNS), in file order, from the
     published marts.fct_interactions; a message the marts do not hold (e.g. written after the

@@ -43,6 +43,7 @@ def seed_institutions() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+@warehouse.acting_as("loader")
 def registered_institutions(url: str, cur=None) -> list[dict[str, str]]:
     """Rows of reference.registered_institutions (in ``cur``'s transaction when given)."""
     if cur is None:
@@ -107,6 +108,7 @@ def institution_id_for(account: str, taken: set[str]) -> str:
     return candidate
 
 
+@warehouse.acting_as("loader")
 def register(url: str, accounts: dict[str, str], time_zone: str, kind: str, file_name: str,
              run_id: str) -> dict[str, str]:
     """Register each unknown account (name -> the file's channel) as an institution; returns

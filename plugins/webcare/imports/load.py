@@ -152,6 +152,7 @@ def measurable_window() -> tuple[datetime, datetime]:
     return datetime.min.replace(tzinfo=timezone.utc), datetime.now(timezone.utc)
 
 
+@warehouse.acting_as("loader")
 def import_file(path: str | Path, mapping: str | Path | Mapping, constants: dict | None = None,
                 url: str | None = None, *, keep_keys: bool = False,
                 progress: Callable[[dict], None] | None = None, retry_rejected: bool = False,
