@@ -55,13 +55,13 @@ DENIED = [  # role, a statement it must never be able to run
 def built(warehouse_url, fake_apis, daily_dag):
     """The warehouse after a real DAG run, every schema built by its role (test_pipeline's runs when
     the whole suite runs; one run of its own otherwise)."""
-    from datetime import date
+    from datetime import timedelta
 
-    from conftest import query, run_day
+    from conftest import DAYS, START, query, run_day
 
     warehouse.bootstrap(warehouse_url)
-    if not query(warehouse_url, "select 1 from pg_namespace where nspname = 'staging'"):
-        run_day(daily_dag, fake_apis, date(2026, 3, 2))
+    if query(warehouse_url, "select to_regclass('staging.stg_x__mentions') is null")[0][0]:
+        run_day(daily_dag, fake_apis, START + timedelta(days=DAYS - 1))  # a day of the dataset
     return warehouse_url
 
 
