@@ -28,7 +28,8 @@ fingerprint; the loader keeps the annotation mark there.
 
 Passwords: a role's URL is ``WEBCARE_<ROLE>_URL`` when set (a deployment on several machines sets
 all of them); otherwise the configured URL with the role's name and a random password that the
-bootstrap creates once and keeps in ``var/secrets`` (0600).
+bootstrap creates once per cluster (roles are the cluster's, shared by its databases) and keeps in
+``var/secrets`` (0600).
 """
 from __future__ import annotations
 
@@ -55,8 +56,10 @@ def name(role: str) -> str:
 
 
 def _secrets_file(url: str):
+    """Roles belong to the cluster, not to one database: every database of a cluster shares them and
+    their passwords (a second database bootstrapped later must not change the first one's)."""
     parts = urlsplit(url)
-    where = f"{parts.hostname}:{parts.port}/{parts.path.lstrip('/')}"
+    where = f"{parts.hostname}:{parts.port}"
     folder = config.output_dir("secrets")
     folder.chmod(0o700)
     return folder / f"roles-{hashlib.sha256(where.encode()).hexdigest()[:16]}.json"
