@@ -7,6 +7,7 @@ any test module imports it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -119,7 +120,29 @@ def run_day(dag, fake_apis, day: date, faults: list[dict] | None = None):
             fake_apis.graph.add_fault({k: v for k, v in fault.items() if k != "graph"})
         else:
             fake_apis.add_fault(fault)
-    return dag.test(logical_date=cutoff)
+    with task_log(f"{dag.dag_id}__{day.isoformat()}"):
+        return dag.test(logical_date=cutoff)
+
+
+TASK_LOGS = TEST_HOME / "logs"
+
+
+@contextmanager
+def task_log(name: str):
+    """Every log record of the run (the tasks' own and Airflow's, with tracebacks) also written to
+    ``TASK_LOGS/<name>.log``, as a deployment's task log files would hold them (issue 13: the logs
+    are scanned for personal data)."""
+    TASK_LOGS.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(TASK_LOGS / f"{name}.log", encoding="utf-8")
+    handler.setLevel(logging.DEBUG)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        handler.close()
 
 
 @contextmanager

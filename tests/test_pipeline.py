@@ -865,3 +865,109 @@ def test_an_import_newer_than_the_last_cutoff_waits_for_the_next_run(warehouse_u
                                      " from marts.fct_interactions where native_id ~ '^customer_support_on_twitter:9'")
     assert sorted(c for c, _, _ in published) == sorted(c for c in created if c < as_of)
     assert all((e is None or e >= 0) and (m is None or m >= 0) for _, e, m in published)
+
+
+# --- no personal data in logs, XCom or reports (issue 13, item 4) ------------------------------------------
+
+def planted_personal_data(dataset: Path) -> set[str]:
+    """The personal data the generator planted in the dataset the runs read: private persons' names
+    (Google reviewers, Facebook and Instagram commenters) and the phone numbers, e-mail addresses and
+    DNIs written into texts, in the generator's formats (generator.texts.personal_data). Only values
+    that cannot occur by chance in other text: names of two words and 8+ characters."""
+    import re
+
+    planted: set[str] = set()
+    texts: list[str] = []
+
+    def person(name: str | None) -> None:
+        if name and " " in name.strip() and len(name) >= 8:
+            planted.add(name)
+
+    for line in (dataset / "x_tweets.jsonl").open():  # X serves no user objects to the extractor: texts only
+        record = json.loads(line)
+        texts.append(record.get("tweet", record).get("text") or "")
+    for line in (dataset / "google_reviews.jsonl").open():
+        review = json.loads(line)["review"]
+        person((review.get("reviewer") or {}).get("displayName"))
+        texts.append(review.get("comment") or "")
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            author = node.get("from")
+            if isinstance(author, dict) and not str(author.get("id", "")).startswith("100"):  # not a page
+                person(author.get("name"))
+            for key in ("message", "text"):
+                if isinstance(node.get(key), str):
+                    texts.append(node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads((dataset / "graph.json").read_text()))
+    formats = re.compile(r"[\w.]+@(?:gmail\.com|hotmail\.es|yahoo\.es)|\b\d{2}\.\d{3}\.\d{3}-[A-Z]\b|\b\d{8}[A-Z]\b"
+                         r"|\+34 6\d\d \d{3} \d{3}|\b6\d{8}\b|\b6\d\d \d\d \d\d \d\d\b|\b6\d\d\.\d{3}\.\d{3}\b", re.I)
+    for text in texts:
+        planted.update(match.group(0) for match in formats.finditer(text))
+    return planted
+
+
+def spellings(planted: set[str]) -> dict[str, str]:
+    """Each planted value as it may be written: itself, and escaped as JSON writes it with
+    non-ASCII characters escaped (batch files, XCom), lower-cased; mapped back to the value."""
+    return {form.lower(): value for value in planted for form in (value, json.dumps(value)[1:-1])}
+
+
+def found_in(text: str, forms: dict[str, str]) -> list[str]:
+    lowered = text.lower()
+    return sorted({value for form, value in forms.items() if form in lowered})
+
+
+def test_no_personal_data_in_logs_xcom_reports_or_the_audit_schema(next_day, warehouse_url, dataset):
+    """Runs last. Every value of personal data planted in the dataset is looked for in what the
+    daily runs left for their readers: the task logs (tests/conftest.py writes them as a deployment
+    would), every XCom value in Airflow's metadata database, every report, Data Docs page, dbt
+    artifact and GX result under the output folder, and every row of the audit schema. The raw
+    batch files hold the same values (raw data, private files): the scan must find them there, or
+    it proves nothing."""
+    import sqlite3
+
+    from conftest import TASK_LOGS, TEST_HOME
+
+    planted = planted_personal_data(dataset)
+    kinds = {"in texts": sum(any(c.isdigit() or c == "@" for c in p) for p in planted),
+             "names": sum(not any(c.isdigit() or c == "@" for c in p) for p in planted)}
+    assert min(kinds.values()) >= 50, kinds
+    lowered = spellings(planted)
+
+    batches = [found_in(f.read_text(encoding="utf-8", errors="replace"), lowered)
+               for f in (TEST_HOME / "batches").rglob("*") if f.is_file()]
+    assert len(set().union(*batches)) >= 0.9 * len(planted)  # the control: the scan finds raw data
+
+    logs = sorted(TASK_LOGS.glob("webcare_daily__*.log"))
+    assert len(logs) >= 2 and all(f.stat().st_size > 10_000 for f in logs)
+    leaks = {f.name: found_in(f.read_text(encoding="utf-8", errors="replace"), lowered) for f in logs}
+
+    with sqlite3.connect(TEST_HOME / "airflow" / "airflow.db") as metadata:
+        xcoms = metadata.execute("select dag_id, task_id, map_index, key, value from xcom").fetchall()
+    assert len(xcoms) >= 100
+    for dag_id, task_id, map_index, key, value in xcoms:
+        leaks[f"xcom {dag_id}.{task_id}[{map_index}].{key}"] = found_in(str(value), lowered)
+
+    readable = (".html", ".json", ".csv", ".md", ".txt", ".xml", ".js")
+    scanned = [f for folder in ("reports", "gx", "dbt") for f in (TEST_HOME / folder).rglob("*")
+               if f.is_file() and f.suffix in readable and "node_modules" not in f.parts and "vendor" not in f.parts]
+    assert sum(f.suffix == ".html" for f in scanned) >= 10
+    for f in scanned:
+        leaks[str(f.relative_to(TEST_HOME))] = found_in(f.read_text(encoding="utf-8", errors="replace"), lowered)
+
+    tables = [t for (t,) in query(warehouse_url, "select table_name from information_schema.tables"
+                                                 " where table_schema = 'audit'")]
+    assert tables
+    for table in tables:
+        rows = query(warehouse_url, f'select t::text from audit."{table}" as t')
+        leaks[f"audit.{table}"] = found_in("\n".join(r for (r,) in rows), lowered)
+
+    leaks = {where: values[:3] for where, values in leaks.items() if values}
+    assert not leaks, leaks
