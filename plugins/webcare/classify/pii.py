@@ -54,7 +54,7 @@ from stdnum.es import ccc as es_ccc
 from stdnum.gb import nhs as gb_nhs
 from stdnum.mx import curp as mx_curp
 
-VERSION = "pii-2"
+VERSION = "pii-3"
 
 KINDS = (
     "email", "profile_url", "medical_record", "social_security", "passport", "bank_account", "card",
@@ -269,6 +269,8 @@ _DATE = (
     rf"(?:\d{{1,2}}{H}*[/.\-]{H}*\d{{1,2}}{H}*[/.\-]{H}*(?:19|20)?\d{{2}}"
     rf"|(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}"
     rf"|\d{{1,2}}(?:º|°|st|nd|rd|th)?{H}*(?:de{H}+)?{_MONTH}\.?,?{H}*(?:(?:de|del){H}+)?(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}{H}*(?:de{H}+)?{_MONTH}{H}+(?:de|del){H}+(?:'|’)?\d{{2}}(?!\d)"  # 3 de mayo del 87
+    rf"|\d{{1,2}}{H}*[/.\-]{H}*{_MONTH}\.?{H}*[/.\-]{H}*(?:19|20)?\d{{2}}"  # 4/dic/1999
     rf"|{_MONTH}\.?{H}+\d{{1,2}}(?:st|nd|rd|th)?,?{H}*(?:19|20)\d{{2}}"
     rf"|\d{{1,2}}(?:º|°)?{H}*(?:de{H}+)?{_MONTH}(?!\w))"
 )
@@ -279,7 +281,15 @@ _DOB_CUES = _cues(
     r"d\.?o\.?b\.?", r"date{h}+of{h}+birth", r"birth{h}?date", r"birthday(?:{h}+is)?", r"born(?:{h}+on)?",
     r"nasci(?:d[oa])?{h}+em", r"data{h}+de{h}+nascimento", r"cumpleaños(?:{h}+es)?",
 )
-_DATE_OF_BIRTH = [_after_cue(_DOB_CUES, _DATE)]
+_BIRTH_VERBS = _cues(  # pii-3: a birth told as news, a name or a few words between the verb and the date
+    r"naci[óo]", r"nacid[oa]", r"naceu", r"lleg[óo]", r"was{h}+born", r"arrived", r"ha{h}+nacido",
+)
+_FULL_DATE = (rf"(?:\d{{1,2}}{H}*[/.\-]{H}*\d{{1,2}}{H}*[/.\-]{H}*(?:19|20)\d{{2}}"
+              rf"|\d{{1,2}}{H}*(?:de{H}+)?{_MONTH}\.?,?{H}*(?:(?:de|del){H}+)?(?:19|20)\d{{2}})")
+_DATE_OF_BIRTH = [
+    _after_cue(_DOB_CUES, _DATE),
+    rf"{NOT_LETTER_BEFORE}{_BIRTH_VERBS}{NOT_LETTER_AFTER}[^.\n\d]{{0,40}}?(?P<pii>{_FULL_DATE})",
+]
 
 # --- national identity and tax numbers -------------------------------------------------------
 
@@ -541,7 +551,26 @@ _EN_ADDRESS = (
 )
 _UK_POSTCODE = r"(?-i:(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?" + H + r"?\d[A-Z]{2}(?![A-Za-z0-9]))"
 
+_ABBREVIATION = (r"(?:Mz|Lt|No|N[º°o]|col|Av|Avda|Edif|depto|dpto|Edo|Urb|Jr|Cra|St|Rd|Apt|Apto|Blvd|Pje|Psje"
+                 r"|Int|Ext|Sta|Sto|Dr|Cdad|Bo|AA\.HH|Res|Fracc)\.")
+_ADDRESS_WORD = (r"(?:\d|(?<!\w)(?:calle|c/|av|avenida|col|colonia|barrio|casa|bloque|block|conjunto|sector|mz|manzana"
+                 r"|flat|r[úu]a|cerrada|edif|edificio|piso|apto|depto|urbanizaci[óo]n|urb|pasaje|jr|jir[óo]n|carrera"
+                 r"|cra|street|road|court|lane|st|rd|villa|residencial|lote|iglesia|esquina|port[óo]n)(?!\w))")
+_LIVES_CUES = _cues(  # pii-3: an address told after "I live (at)", whatever its country's format
+    r"viv[oe](?:{h}+(?:sol[oa]|ahora|actualmente|all[ií]))?(?:{h}+en)?", r"vivimos(?:{h}+en)?", r"viven(?:{h}+en)?",
+    r"vivir{h}+en", r"resid[oe](?:{h}+en)?", r"residimos(?:{h}+en)?", r"domicilio(?:{h}+en)?:?",
+    r"direcci[óo]n(?:{h}+[^\W\d_]+){{0,3}}{h}+(?:es|:)", r"direcci[óo]n:", r"i{h}+live{h}+(?:at|in|on)",
+    r"lives?{h}+(?:at|in|on)", r"sent{h}+(?:[^\W\d_]+{h}+){{0,3}}to", r"moro{h}+(?:na|no|em)", r"vivo{h}+na",
+)
+_LIVES_AT = (rf"{NOT_LETTER_BEFORE}{_LIVES_CUES}{H}+(?:(?:el|la|los|las|the){H}+)?"
+             rf"(?P<pii>(?=(?:{_ABBREVIATION}|[^.;\n!?]){{0,120}}?{_ADDRESS_WORD})"
+             rf"(?:{_ABBREVIATION}|[^.;\n!?]){{3,140}}?)"
+             rf"(?=[.;!?]?{H}*$|[.;!?](?:\s|$)|\n|$|,?{H}+(?:y|e|and|pero|but|porque|because|que|so|desde|since)"
+             rf"{H}+(?:me|nos|le|les|no|ya|lo|la|i|we|they|he|she|it|nadie|nobody|tengo|tenemos|hace|llevo|there"
+             rf"|hasta|ahora|now){NOT_LETTER_AFTER})")
+
 _ADDRESS = [
+    _LIVES_AT,
     _ES_ADDRESS,
     _GRID_ADDRESS,
     _BLOCK_AND_LOT,
@@ -558,7 +587,10 @@ _ADDRESS = [
 
 # --- names people introduce themselves and their relatives with ------------------------------
 
-_NAME_TOKEN = rf"(?-i:[{UPPER}][{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?)"
+_NAME_TOKEN = (rf"(?-i:[{UPPER}][{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?"
+               rf"|(?!(?:DNI|NIE|TLF|TELF?|HC|NHC|NSS|CURP|RFC|CPF|RUT|MRN|NHS|PPSN|DOB|ID|SSN|MI|MY|MIS|DE|DEL|LA|EL|LOS|LAS|ES|SOY|CON"
+               rf"|POR|PARA|QUE|NO|SI|AND|THE|OF|IS|ME|YA|HOY|URGENTE|AYUDA|HOSPITAL|CL[IÍ]NICA)\b)"
+               rf"[{UPPER}]{{2,20}}(?![{LOWER}]))")  # María, Gonzalez-Ortiz; all capitals: FRANCISCO
 _NOT_A_NAME = (
     r"(?!(?:El|La|Los|Las|Un|Una|Hospital|Hosp|Cl[ií]nica|Centro|Doctor|Doctora|Dr|Dra|Paciente|Usuario|Usuaria"
     r"|Enfermer[oa]|M[ée]dic[oa]|Madre|Padre|Hij[oa]|Se[ñn]or[a]?|Sra|Sr|Don|Doña|Lunes|Martes|Mi[ée]rcoles"
@@ -569,17 +601,23 @@ _NOT_A_NAME = (
     r"|Para|Con|Sin|Muy|Yo|Tu|Su|Nuestro|Nuestra|Vuestro|Socio|Cliente|Familiar|Mam[áa]|Pap[áa]|English"
     r"|Spanish|Espa[ñn]ol|Ingl[ée]s|Residente|Vecino|Vecina|Jubilad[oa]|Pensionista|Abuel[oa]|Happy"
     r"|Grateful|Writing|Calling|Contacting|Trying|Waiting|Going|Here|Done|Fed|Tired|Sick|Pregnant"
-    r"|Embarazada|Cuidador[a]?|Madrina|Padrino|Esposo|Esposa|Marido|Mujer)\b)"
+    r"|Embarazada|Cuidador[a]?|Madrina|Padrino|Esposo|Esposa|Marido|Mujer|Equipo|Servicio|Atenci[óo]n"
+    r"|Unidad|Departamento|[ÁA]rea|Gerencia|Direcci[óo]n|Consulta|Consultas|Planta|Habitaci[óo]n|Urgente"
+    r"|Ayuda|Please|Thank|Thanks|Dear|Regards|Saludos|Gracias|Muchas|Many|Best|Kind|Ya|Hoy|Ayer|Ma[ñn]ana"
+    r"|Mi|My|Our|Mis|Tus|Sus|Este|Esta|Esto|This|That|These|It|We|You|He|She|They|I)\b)"
 )
-_FULL_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+(?-i:de|del|de{H}+la|de{H}+los|y|da|dos|das|do|van|von|di|e)"
-              rf")?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{0,4}}")
+_NAME_PARTICLE = rf"(?-i:de|del|de{H}+la|de{H}+los|y|da|dos|das|do|van|von|di|e|Ó|O'|Mac|Mc|bin|ibn)"
+_FULL_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{0,4}}")
+_TWO_WORD_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{1,4}}")
 _RELATIVES = (
     r"(?:madre|mam[áa]|padre|pap[áa]|hij[oa]|hijit[oa]|marido|espos[oa]|mujer|abuel[oa]|abuelit[oa]|herman[oa]"
     r"|t[ií][oa]|suegr[oa]|pareja|novi[oa]|niet[oa]|beb[ée]|sobrin[oa]|cuñad[oa]|prim[oa]|nuera|yerno"
     r"|mother|mum|mom|father|dad|son|daughter|wife|husband|partner|grandmother|grandfather|grandma"
     r"|grandpa|gran|nan|nana|brother|sister|aunt|uncle|baby|boy|girl|niece|nephew|m[ãa]e|pai|filh[oa]"
-    r"|irm[ãa]o?|av[óô]|esposa|marido)"
-)
+    r"|irm[ãa]o?|av[óô]|esposa|marido|ñañ[oa]|cipot[ea]|chamac[oa]|peque(?:ñ|n)[oa]|princesa|guerrer[oa]"
+    r"|t[ií][oa]{h}+abuel[oa]|avoa|avó|nai|fill[oa]|bisabuel[oa]|madrina|padrino|ahijad[oa]|vecin[oa]"
+    r"|compañer[oa]|amig[oa])"
+).replace("{h}", H)
 _NAME_CUES = _cues(
     r"me{h}+llamo", r"mi{h}+nombre{h}+(?:completo{h}+)?es", r"nombre{h}*(?:completo{h}*)?:", r"name{h}*:",
     r"soy", r"my{h}+name{h}+is", r"my{h}+name'?s", r"i'?m", r"i{h}+am", r"this{h}+is", r"a{h}+nombre{h}+de",
@@ -590,7 +628,32 @@ _NAME_CUES = _cues(
     r"familiar{h}+de", r"regards,", r"sincerely,", r"thanks,", r"cheers,", r"meu{h}+nome{h}+[ée]", r"me{h}+chamo",
     r"sou{h}+(?:o|a)", r"se{h}+llama", r"llamad[oa]", r"named", r"called",
 )
-_PERSON_NAME = [rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES}){NOT_LETTER_AFTER}{H}*(?P<pii>{_FULL_NAME})"]
+_KIN_BEFORE_NAME = (  # "mi pequeño guerrero Mateo", "a mi padre (Rafael Moya)", "mi mamá 👵 Leonor Vázquez"
+    rf"(?:mi|my|mis|nuestr[oa]|our|minha|meu|miña|mo|su|la|el|a{H}+mi){H}+(?:{_RELATIVES}{H}+)?{_RELATIVES}"
+)
+_NAME_CUES_2 = _cues(  # pii-3: cues written from the definition (a private person named in the text)
+    r"se{h}+llamaba", r"dice{h}+llamarse", r"llamarse", r"titular{h}*:?", r"name", r"em{h}+dic", r"em{h}+diuen",
+    r"ch[áa]mome", r"mis{h}+datos{h}*:", r"tiene{h}+mi{h}+nombre,", r"do[ñn]a", r"d[ñn]a\.", r"don",
+    r"se{h}+busca{h}*:?(?:{h}+a)?(?:{h}+(?:don|do[ñn]a))?", r"paciente", r"a{h}+nombre{h}+de",
+    r"gracias,", r"muchas{h}+gracias,", r"thanks{h}+a{h}+(?:mil|million),", r"thank{h}+you,", r"many{h}+thanks,",
+    r"bienvenid[oa]s?{h}+al{h}+mundo", r"welcome{h}+to{h}+the{h}+world,?", r"boas,{h}+son", r"hola,{h}+soy",
+    r"(?:ya{h}+)?(?:naci[óo]|lleg[óo]|naceu|arrived)(?:{h}+(?:nuestr[oa]|mi|la|el|our))?(?:{h}+peque(?:ñ|n)[oa])?",
+    r"nacid[oa]|nacida",
+)
+_AFTER_NAME_ID = (  # a name just before an identifier or an age: "Álvaro Requena, DNI …", "Gerardo Arias, 82 años"
+    r"(?=,?{h}*(?:(?i:dni|nie|c[ée]dula|cpf|nss|nhs|dob|d\.o\.b|ppsn|rfc|curp|rut|ci|tel[ée]?f?|tlf|cel|celular|m[óo]vil"
+    r"|historia|hc|nhc|derechohabiente|nacid[oa]|naceu|born|aged?){NL}|\d{{1,3}}{h}+(?i:a[ñn]os|years|anos)))"
+).replace("{h}", H).replace("{NL}", NOT_LETTER_AFTER)
+_EMOJI_OR_SPACE = r"(?:[^\w\s.,;:!?¿¡()\[\]\"'@#/\\<>\-]|\s)*"  # emoji and spaces between a cue and the name
+_PERSON_NAME = [
+    rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES}){NOT_LETTER_AFTER}{H}*(?P<pii>{_FULL_NAME})",
+    rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES_2}){NOT_LETTER_AFTER}{H}*\(?(?P<pii>{_FULL_NAME})",
+    rf"{NOT_LETTER_BEFORE}(?i:{_KIN_BEFORE_NAME}){NOT_LETTER_AFTER}{_EMOJI_OR_SPACE},?{H}*\(?(?P<pii>{_FULL_NAME})",
+    rf"{NOT_LETTER_BEFORE}(?P<pii>{_TWO_WORD_NAME}){_AFTER_NAME_ID}",
+    # a signature: a name of two or more words closing the text, after a sentence's end, a comma or an emoji
+    rf"(?:^|(?<=[.!?…,)\]])|(?<=[^\w\s]))\s*(?P<pii>{_TWO_WORD_NAME})\s*[.!]?\s*$",
+    rf"#(?i:bienvenid[oa]|welcome|nacimiento|baby)(?P<pii>(?-i:[{UPPER}][{LOWER}]{{2,20}}(?:[{UPPER}][{LOWER}]{{2,20}})?))",
+]
 
 # --- any other long number -------------------------------------------------------------------
 
