@@ -29,6 +29,47 @@ def _latest_version_rows(table: str, batch_date: str) -> str:
                group by 2"""
 
 
+# The people behind the day's raw records, by value: the platforms' ids of private persons (not the
+# institutions' own accounts) and their display names. No staging column may hold one of them, whole
+# or inside a longer id (a Facebook rating's key was `<page>_<reviewer id>`); names must not be a
+# column's whole value (a text may name its own author: redaction is another check's business), and
+# so must imported authors' ids (a web chat's are short: inside a longer id by chance).
+_IDENTITIES = """
+    select payload ->> 'author_id' as id, null::text as name from raw.x_mentions
+    where batch_date = '{d}' and payload ->> 'author_id' is distinct from account_id
+    union select payload #>> '{{from,id}}', payload #>> '{{from,name}}' from raw.facebook_comments
+    where batch_date = '{d}' and payload #>> '{{from,id}}' is distinct from account_id
+    union select payload #>> '{{from,id}}', payload ->> 'username' from raw.instagram_comments
+    where batch_date = '{d}' and payload #>> '{{from,id}}' is distinct from account_id
+    union select payload #>> '{{reviewer,id}}', payload #>> '{{reviewer,name}}' from raw.facebook_ratings
+    where batch_date = '{d}'
+    union select null, payload #>> '{{reviewer,displayName}}' from raw.google_reviews where batch_date = '{d}'
+    union select null, payload ->> 'author_id' from raw.imported_messages
+    where batch_date = '{d}' and not coalesce((payload ->> 'is_institution')::boolean, false)
+"""
+
+
+def _identity_values_check(batch_date: str) -> Check:
+    """Every text column of every staging model with a batch day: how many of the day's rows hold a
+    person's platform id (a whole value, or inside one, for ids of 6+ characters) or display name."""
+    identities = _IDENTITIES.format(d=batch_date)
+    count = ("select count(*) as n from staging.%I as staged where staged.batch_date = %L and exists ("
+             "select 1 from (" + identities + ") as person(id, name) where "
+             "(length(person.id) >= 6 and strpos(staged.%I, person.id) > 0) or staged.%I = person.name)")
+    return Check(
+        name="staging_no_identity_values",
+        query=f"""select c.table_name || '.' || c.column_name as staged_column,
+                         (xpath('/row/n/text()', query_to_xml(format($q${count}$q$, c.table_name, '{batch_date}',
+                                                                     c.column_name, c.column_name),
+                                                              false, true, '')))[1]::text::bigint as identity_values
+                  from information_schema.columns c
+                  where c.table_schema = 'staging' and c.data_type in ('text', 'character varying')
+                    and exists (select 1 from information_schema.columns b where b.table_schema = 'staging'
+                                and b.table_name = c.table_name and b.column_name = 'batch_date')""",
+        expectations=[gxe.ExpectColumnValuesToBeInSet(column="identity_values", value_set=[0])],
+    )
+
+
 def _comments_check(model: str, account: str, batch_date: str, hidden: bool = False) -> Check:
     return Check(
         name=f"staging_{model.removeprefix('stg_').replace('__', '_')}",
@@ -101,6 +142,7 @@ def checks(batch_date: str) -> list[Check]:
                                                             or_equal=True),
             ],
         ),
+        _identity_values_check(batch_date),
         Check(
             name="staging_no_identity_columns",
             query="""select table_name, lower(column_name) as column_name from information_schema.columns

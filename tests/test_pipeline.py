@@ -971,3 +971,38 @@ def test_no_personal_data_in_logs_xcom_reports_or_the_audit_schema(next_day, war
 
     leaks = {where: values[:3] for where, values in leaks.items() if values}
     assert not leaks, leaks
+
+
+def test_the_staging_gate_finds_a_persons_platform_id_by_value(next_day, warehouse_url):
+    """Issue 13, item 3: no staging column holds a private person's platform id, whole or inside a
+    longer key (a Facebook rating's key is `<page>_<reviewer id>`; staging keeps a keyed hash of it).
+    The staging gate checks values, not only column names: a reviewer's id written back into a
+    staged key fails it, and nothing else does."""
+    from webcare.validate import run_stage
+
+    day = query(warehouse_url, "select max(batch_date) from staging.stg_facebook__ratings")[0][0]
+    assert day is not None
+    assert all(len(r) == 64 for (r,) in query(warehouse_url, "select rating_id from staging.stg_facebook__ratings"))
+
+    def identity_outcome():
+        result = run_stage("staging", warehouse_url, raise_on_failure=False, batch_date=str(day))
+        (outcome,) = [o for o in result.outcomes if o["suite_name"] == "staging__staging_no_identity_values"]
+        return outcome
+
+    assert identity_outcome()["success"]
+    (key, kept), = query(warehouse_url, "select r.record_key, s.rating_id from raw.facebook_ratings r"
+                                        " join staging.stg_facebook__ratings s on s.page_id = r.account_id"
+                                        " and s.batch_date = r.batch_date where r.batch_date = %s limit 1", (day,))
+    import psycopg2
+
+    with psycopg2.connect(warehouse_url) as conn, conn.cursor() as cur:
+        cur.execute("update staging.stg_facebook__ratings set rating_id = %s where rating_id = %s", (key, kept))
+    conn.close()
+    try:
+        outcome = identity_outcome()
+        assert not outcome["success"] and outcome["unexpected_count"] == 1, outcome
+        assert outcome["sample_values"] == [1]  # a count, never the id itself
+    finally:
+        with psycopg2.connect(warehouse_url) as conn, conn.cursor() as cur:
+            cur.execute("update staging.stg_facebook__ratings set rating_id = %s where rating_id = %s", (kept, key))
+        conn.close()

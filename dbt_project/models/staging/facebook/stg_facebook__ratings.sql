@@ -28,7 +28,9 @@ renamed as (
 
     select
         -- ids
-        record_key                                           as rating_id,
+        -- a rating has no id of its own: its key is `<page>_<reviewer id>`, so only a keyed hash
+        -- of it leaves raw (issue 13: no platform id of a person past raw)
+        {{ pseudonymise("'facebook-rating:' || record_key") }} as rating_id,
         payload_sha256                                       as rating_version_id,
         account_id                                           as page_id,
 
