@@ -228,7 +228,15 @@ def test_empty_run_and_missing_tables_read_nothing_recorded(warehouse_url):
         cur.execute("drop database if exists qr_no_tables")
         cur.execute("create database qr_no_tables")
     try:
+        from webcare import warehouse
+
+        # the roles' first connection bootstraps a database (once per process): bootstrap it, then
+        # take its tables away, as a reader may find a warehouse someone broke
         empty_url = urlunsplit(urlsplit(warehouse_url)._replace(path="/qr_no_tables"))
+        warehouse.bootstrap(empty_url)
+        with psycopg2.connect(empty_url) as conn, conn.cursor() as cur:
+            cur.execute("drop schema raw cascade; drop schema audit cascade")
+        conn.close()
         page = quality_report.build("never-ran", "2026-01-02", url=empty_url).read_text(encoding="utf-8")
     finally:
         with admin.cursor() as cur:
@@ -345,3 +353,52 @@ def test_data_docs_kept_per_run_grow_linearly_with_runs(built, warehouse_url):
     assert site_pages >= 3 * len(stage.pages)                  # the site itself has every run's pages
     linked = [p.name for p in (config.home() / "gx" / "runs").glob("*linear_2/*") if p.is_symlink()]
     assert sorted(linked) == ["static", "vendor"]
+
+
+# --- hostile text stays text (issue 13, item 11) ---------------------------------------------------------
+
+HOSTILE_RUN = "manual__2026-03-19T05:00:00+00:00 hostile-text-test"
+HOSTILE_DATE = "2026-03-19"
+SCRIPT = "<script>document.title='pwned-script'</script>"
+IMAGE = "<img src=x onerror=\"document.title='pwned-image'\">"
+
+
+def test_script_like_text_stays_text_in_the_report_and_the_data_docs(warehouse_url):
+    """A record whose id is markup (as a poisoned API or import could send it) and an account named
+    with markup: the raw checkpoint shows the id as a failing sample in Data Docs and the quality
+    report, the report names the account. Rendered by Chromium, every page shows them as text: no script runs,
+    no image element appears, the title stays the page's own."""
+    from webcare import audit, quality_report, validate
+
+    payload = json.dumps({"id": SCRIPT, "author_id": IMAGE, "created_at": "2026-03-19T10:00:00.000Z"})
+    query(warehouse_url, """insert into raw.x_mentions (record_key, account_id, payload, payload_sha256, run_id,
+                              batch_date, extracted_at, created_month)
+                            values (%s, %s, %s, 'hostile-sha', %s, %s, %s, '2026-03-01')""",
+          (SCRIPT, "qr_hostile", payload, HOSTILE_RUN, HOSTILE_DATE, T0))
+    query(warehouse_url, """insert into raw.load_batches (run_id, source, account_id, batch_date, extracted_at,
+                              records_received, records_inserted, records_seen_before, records_quarantined)
+                            values (%s, 'x_mentions', %s, %s, %s, 1, 1, 0, 0)""",
+          (HOSTILE_RUN, IMAGE, HOSTILE_DATE, T0))
+    try:
+        stage = validate.run_stage("raw", batch_date=HOSTILE_DATE, raise_on_failure=False)
+        assert not stage.success
+        assert any(SCRIPT in (o["sample_values"] or []) for o in stage.outcomes)
+        audit.record_expectations(HOSTILE_RUN, HOSTILE_DATE, "raw", "raw_checkpoint", stage.outcomes, warehouse_url)
+        docs = validate.keep_docs_for_run(HOSTILE_RUN, "raw", stage.pages)
+        report = quality_report.build(HOSTILE_RUN, HOSTILE_DATE, url=warehouse_url)
+        pages = {"report": report, "docs_index": docs}
+        pages.update({f"docs_{n}": p for n, p in enumerate(sorted(docs.parent.glob("validations/raw__raw_x_mentions/**/*.html")))})
+        shown = []
+        for name, page in pages.items():
+            seen = render(page, f"hostile_{name}")
+            dom = seen["dom"]
+            title = re.search(r"<title>(.*?)</title>", dom, re.S)
+            assert "pwned" not in (title.group(1) if title else ""), (name, title)
+            assert not re.search(r"<script>document\.title", dom), name
+            assert not re.search(r"<img\b[^>]*\bonerror", dom, re.I), name
+            shown.append(name) if "document.title='pwned-" in text_of(dom) else None
+        assert "report" in shown and any(n.startswith("docs_") for n in shown), shown  # shown, as text
+    finally:
+        query(warehouse_url, "delete from raw.x_mentions where run_id = %s returning 1", (HOSTILE_RUN,))
+        for table in ("raw.load_batches", "audit.expectation_results"):
+            query(warehouse_url, f"delete from {table} where run_id = %s returning 1", (HOSTILE_RUN,))

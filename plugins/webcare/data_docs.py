@@ -64,6 +64,27 @@ def _vendor(site: Path) -> None:
 MARK = ".localised"  # in the site: its modification time is when the last localise started
 
 
+# GX writes a table cell's value into the page as it is, unescaped: an unexpected value that is markup
+# (a record id "<script>…</script>") ran as script in every auditor's browser (issue 13, item 11).
+# GX's own markup in a cell always starts on a new line; a value it copied starts at once. Known limit:
+# a value that itself holds "</div></td>" ends the cell early (the robust fix escapes the stored
+# validation results before GX renders them: docs/decision-log.md).
+_RAW_CELL = re.compile(r'(<div class="show-scrollbars">)(?=\S)((?:(?!<div class="show-scrollbars">).)*?)(</div></td>)', re.S)
+
+
+def escape_raw_values(page: str) -> str:
+    """The page with every value GX copied into a table cell escaped as text (GX's own markup kept)."""
+    import html
+
+    def escaped(match: re.Match) -> str:  # idempotent: an escaped value holds no "<" or ">"
+        value = match.group(2)
+        if "<" not in value and ">" not in value:
+            return match.group(0)
+        return match.group(1) + html.escape(value, quote=False) + match.group(3)
+
+    return _RAW_CELL.sub(escaped, page)
+
+
 def localise(site: Path) -> int:
     """Rewrite every page and stylesheet of the Data Docs site under ``site`` that GX wrote since
     the last localise (every one the first time) to local assets; return how many references were
@@ -84,6 +105,8 @@ def localise(site: Path) -> int:
         for url, relative in ASSETS.items():
             new = new.replace(f'"{url}"', f'"{to_root}/{VENDOR}/{relative}"')
         new = GX_IMAGES.sub(lambda m: _local_image(site, to_root, m.group(1)), new)
+        if page.suffix == ".html":
+            new = escape_raw_values(new)
         if new != text:
             rewritten += sum(new.count(f"{VENDOR}/{relative}") for relative in ASSETS.values())
             page.write_text(new, encoding="utf-8")
