@@ -32,8 +32,9 @@ def _latest_version_rows(table: str, batch_date: str) -> str:
 # The people behind the day's raw records, by value: the platforms' ids of private persons (not the
 # institutions' own accounts) and their display names. No staging column may hold one of them, whole
 # or inside a longer id (a Facebook rating's key was `<page>_<reviewer id>`); names must not be a
-# column's whole value (a text may name its own author: redaction is another check's business), and
-# so must imported authors' ids (a web chat's are short: inside a longer id by chance).
+# column's whole value (a text may name its own author: redaction is another check's business). Ids
+# shorter than 10 characters are not the platforms' (X's and Graph's have 15-19 digits) but an export's
+# own numbering, which other ids of the same export contain or equal by chance: they are left out.
 _IDENTITIES = """
     select payload ->> 'author_id' as id, null::text as name from raw.x_mentions
     where batch_date = '{d}' and payload ->> 'author_id' is distinct from account_id
@@ -44,18 +45,18 @@ _IDENTITIES = """
     union select payload #>> '{{reviewer,id}}', payload #>> '{{reviewer,name}}' from raw.facebook_ratings
     where batch_date = '{d}'
     union select null, payload #>> '{{reviewer,displayName}}' from raw.google_reviews where batch_date = '{d}'
-    union select null, payload ->> 'author_id' from raw.imported_messages
+    union select payload ->> 'author_id', null from raw.imported_messages
     where batch_date = '{d}' and not coalesce((payload ->> 'is_institution')::boolean, false)
 """
 
 
 def _identity_values_check(batch_date: str) -> Check:
     """Every text column of every staging model with a batch day: how many of the day's rows hold a
-    person's platform id (a whole value, or inside one, for ids of 6+ characters) or display name."""
+    person's platform id (a whole value, or inside one, for ids of 10+ characters) or display name."""
     identities = _IDENTITIES.format(d=batch_date)
     count = ("select count(*) as n from staging.%I as staged where staged.batch_date = %L and exists ("
              "select 1 from (" + identities + ") as person(id, name) where "
-             "(length(person.id) >= 6 and strpos(staged.%I, person.id) > 0) or staged.%I = person.name)")
+             "(length(person.id) >= 10 and strpos(staged.%I, person.id) > 0) or staged.%I = person.name)")
     return Check(
         name="staging_no_identity_values",
         query=f"""select c.table_name || '.' || c.column_name as staged_column,
