@@ -95,3 +95,39 @@ def test_the_pipeline_built_every_schema_as_its_role(built):
                       "intermediate": "webcare_transformer", "reference": "webcare_transformer",
                       "marts": "webcare_publisher", "marts_build": "webcare_publisher"}
     assert mart_owners == {"webcare_transformer"}  # dbt built them, as its own role
+
+
+def test_a_second_installation_sharing_the_secrets_leaves_every_password_as_it_was(warehouse_url, tmp_path):
+    """The scale harness (and any deployment of several installations on one cluster) bootstraps with a
+    WEBCARE_HOME of its own: with WEBCARE_SECRETS_DIR the cluster's roles keep their passwords, so
+    this session's processes still log in afterwards (they did not: CI of 2026-12-03)."""
+    import os
+    import subprocess
+    import sys
+    from urllib.parse import urlsplit, urlunsplit
+
+    from conftest import ROOT, TEST_HOME
+
+    warehouse.bootstrap(warehouse_url)
+    other = urlunsplit(urlsplit(warehouse_url)._replace(path="/webcare_second_installation"))
+    admin = psycopg2.connect(warehouse_url)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("drop database if exists webcare_second_installation")
+        cur.execute("create database webcare_second_installation")
+    before = roles._passwords(warehouse_url)
+    try:
+        env = {**os.environ, "WEBCARE_HOME": str(tmp_path / "home"), "WEBCARE_SECRETS_DIR": str(roles.secrets_dir()),
+               "WEBCARE_WAREHOUSE_URL": other, "PYTHONPATH": str(ROOT / "plugins")}
+        done = subprocess.run([sys.executable, "-c", f"from webcare import warehouse; warehouse.bootstrap({other!r})"],
+                              env=env, capture_output=True, text=True, cwd=str(ROOT))
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert "gets a new one" not in done.stderr
+        assert roles._passwords(warehouse_url) == before
+        assert roles.secrets_dir() == TEST_HOME / "secrets"
+        for role in roles.ROLES:
+            psycopg2.connect(roles.url_for(role, warehouse_url)).close()  # still logs in
+    finally:
+        with admin.cursor() as cur:
+            cur.execute("drop database if exists webcare_second_installation")
+        admin.close()

@@ -29,12 +29,16 @@ fingerprint; the loader keeps the annotation mark there.
 Passwords: a role's URL is ``WEBCARE_<ROLE>_URL`` when set (a deployment on several machines sets
 all of them); otherwise the configured URL with the role's name and a random password that the
 bootstrap creates once per cluster (roles are the cluster's, shared by its databases) and keeps in
-``var/secrets`` (0600).
+``var/secrets`` (0600), or in ``WEBCARE_SECRETS_DIR`` when set (several installations, or one that
+changes ``WEBCARE_HOME`` as the scale harness does, sharing one cluster share that folder). A role
+that exists without a password in that folder is given a new one, with a warning: an installation
+that kept the old one elsewhere must take this folder's.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import secrets
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -47,6 +51,7 @@ LOADER, TRANSFORMER, VALIDATOR, PUBLISHER, BI, AUDITOR = (
 ROLES = (LOADER, TRANSFORMER, VALIDATOR, PUBLISHER, BI, AUDITOR)
 PROCESS_ROLES = (LOADER, TRANSFORMER, VALIDATOR, PUBLISHER)  # the pipeline's own stages
 PUBLISH_SCHEMAS = ("marts_build", "marts")
+log = logging.getLogger(__name__)
 
 
 def name(role: str) -> str:
@@ -55,12 +60,24 @@ def name(role: str) -> str:
     return PREFIX + role
 
 
+def secrets_dir():
+    """Where the roles' passwords are kept: ``WEBCARE_SECRETS_DIR``, else ``var/secrets``."""
+    explicit = os.environ.get("WEBCARE_SECRETS_DIR")
+    if explicit:
+        from pathlib import Path
+
+        folder = Path(explicit)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    return config.output_dir("secrets")
+
+
 def _secrets_file(url: str):
     """Roles belong to the cluster, not to one database: every database of a cluster shares them and
     their passwords (a second database bootstrapped later must not change the first one's)."""
     parts = urlsplit(url)
     where = f"{parts.hostname}:{parts.port}"
-    folder = config.output_dir("secrets")
+    folder = secrets_dir()
     folder.chmod(0o700)
     return folder / f"roles-{hashlib.sha256(where.encode()).hexdigest()[:16]}.json"
 
@@ -111,11 +128,16 @@ def ensure(cur, url: str) -> bool:
             if not exists:
                 cur.execute(f"create role {role_name} login")
             continue
-        if role_name not in passwords:
+        new = role_name not in passwords
+        if new:
             passwords[role_name] = secrets.token_urlsafe(24)
             changed = True
-        verb = "alter" if exists else "create"
-        if changed or not exists:
+            if exists:
+                log.warning("role %s exists in this cluster but its password is not in %s: it gets a new one "
+                            "(another installation sharing the cluster must use this folder, WEBCARE_SECRETS_DIR)",
+                            role_name, secrets_dir())
+        if new or not exists:
+            verb = "alter" if exists else "create"
             cur.execute(f"{verb} role {role_name} login password %s", (passwords[role_name],))
     if changed:
         _keep_passwords(url, passwords)
