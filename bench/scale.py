@@ -80,13 +80,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("WEBCARE_HOME", str(ROOT / "var" / "bench"))
 os.environ.setdefault("WEBCARE_PG_PORT", "55434")
+# each size has a WEBCARE_HOME of its own, the cluster's roles are one: their passwords stay with the caller's
+os.environ.setdefault("WEBCARE_SECRETS_DIR", str(Path(os.environ["WEBCARE_HOME"]) / "secrets"))
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 RUN_DAY = date(2026, 4, 14)   # a Tuesday; history is the D days before it
 CHUNK_DAYS = 7
 STAGES = ("list_targets", "extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging",
-          "dbt_marts", "validate_marts", "publish_marts", "dbt_docs", "source_freshness", "quality_report")
+          "dbt_marts", "validate_marts", "publish_marts", "dbt_docs", "source_freshness", "quality_report",
+          "apply_retention")
 
 
 def say(message: str) -> None:
@@ -436,7 +439,7 @@ def daily_run(url: str, work: Path, home: Path, dataset: Path, project: Path, ru
     audit_rows = query(url, """select stage, sum(rows_in), sum(rows_out), sum(duration_seconds)
                                from audit.stage_runs where run_id = %s group by 1""", (run_id,))
     for stage_name, rows_in, rows_out, seconds in audit_rows:
-        task_id = {"freshness": "source_freshness", "publish": "publish_marts"}.get(stage_name, stage_name)
+        task_id = {"freshness": "source_freshness", "publish": "publish_marts", "retention": "apply_retention"}.get(stage_name, stage_name)
         stage = stages.setdefault(task_id, {"seconds": 0.0, "tasks": 0})
         stage["audit_seconds"] = round(seconds or 0, 2)
         stage.update(audit_counts(task_id, rows_in, rows_out))

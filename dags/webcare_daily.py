@@ -14,7 +14,9 @@ and staging/facts) -> `publish_marts` (to `marts`, what BI reads) -> `dbt_docs`.
 
 A failed gate stops the run before publishing, so BI tools keep the previous good marts;
 warnings are recorded and shown. Every stage writes its row to the `audit` schema; freshness and
-the daily quality report run whatever happened.
+the daily quality report run whatever happened, then `apply_retention` removes raw payloads, batch
+files, imported files and kept Data Docs older than their retention (WEBCARE_RETENTION_MONTHS, 13;
+`webcare.retention`) and audits what it removed.
 
 The chain from `validate_raw` to `publish_marts` is the one of `webcare.pipeline`, shared with
 `webcare_import` and `python -m webcare.imports`: one run's chain at a time (a build claim and a
@@ -166,6 +168,12 @@ def webcare_daily():
         report.build_index()
         return str(path)
 
+    @task(trigger_rule="all_done", pool=POOL)
+    def apply_retention(run_id=None) -> dict:
+        from webcare import retention
+
+        return retention.apply(run_id, retention.today())  # the wall clock: data's age, not the run's day
+
     loads = load.expand(batch=extract.expand(target=list_targets()))
     staged = dbt_staging(annotate(validate_raw(loads)))
     staging_result = validate_staging()
@@ -177,7 +185,9 @@ def webcare_daily():
     dbt_docs(published)  # a leaf: when a gate fails it is upstream_failed, so the run fails
     freshness = source_freshness()
     published >> freshness
-    freshness >> quality_report()
+    report = quality_report()
+    freshness >> report
+    report >> apply_retention()  # after the report, so that it counts this run's data; audited
 
 
 webcare_daily()

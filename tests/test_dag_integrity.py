@@ -22,7 +22,7 @@ def test_webcare_daily_wiring(daily_dag):
     tasks = daily_dag.task_dict
     assert set(tasks) == {"list_targets", "extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging",
                           "dbt_marts", "validate_marts", "publish_marts", "dbt_docs", "source_freshness",
-                          "quality_report"}
+                          "quality_report", "apply_retention"}
     chain = ["extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts", "validate_marts",
              "publish_marts"]
     for upstream, downstream in zip(chain, chain[1:]):
@@ -31,6 +31,9 @@ def test_webcare_daily_wiring(daily_dag):
     # the report is written whatever happened; dbt_docs stays a leaf so a failed gate fails the run
     assert tasks["quality_report"].trigger_rule == "all_done" and tasks["source_freshness"].trigger_rule == "all_done"
     assert not tasks["dbt_docs"].downstream_task_ids
+    # retention runs last, whatever happened, after the report has counted the run's data
+    assert tasks["quality_report"].downstream_task_ids == {"apply_retention"}
+    assert tasks["apply_retention"].trigger_rule == "all_done"
     # gates do not retry: a failed check fails the same way twice
     assert all(tasks[t].retries == 0 for t in ("validate_raw", "dbt_staging", "validate_staging", "dbt_marts",
                                                "validate_marts", "publish_marts"))
@@ -103,7 +106,7 @@ def test_one_chain_in_one_pool(daily_dag, airflow_db):
     assert pipeline.STEP_NAMES == ["validate_raw", "annotate", "dbt_staging", "validate_staging", "dbt_marts",
                                    "validate_marts", "publish_marts"]
     bag = DagBag(dag_folder=str(ROOT / "dags"))
-    in_pool = {"webcare_daily": set(pipeline.STEP_NAMES[1:]) | {"dbt_docs", "source_freshness"},
+    in_pool = {"webcare_daily": set(pipeline.STEP_NAMES[1:]) | {"dbt_docs", "source_freshness", "apply_retention"},
                "webcare_import": set(pipeline.STEP_NAMES[1:])}
     for dag_id, pooled in in_pool.items():
         tasks = bag.get_dag(dag_id).task_dict

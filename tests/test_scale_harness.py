@@ -35,7 +35,8 @@ DATABASE = f"webcare_scale_3i_{MESSAGES}"
 RUN_DAY = date(2026, 4, 14)
 RAW = ("x_mentions", "x_tweets", "google_reviews", "facebook_comments", "facebook_ratings", "instagram_comments")
 STAGES = ("list_targets", "extract", "load", "validate_raw", "annotate", "dbt_staging", "validate_staging",
-          "dbt_marts", "validate_marts", "publish_marts", "dbt_docs", "source_freshness", "quality_report")
+          "dbt_marts", "validate_marts", "publish_marts", "dbt_docs", "source_freshness", "quality_report",
+          "apply_retention")
 REAL_SEEDS = ROOT / "dbt_project" / "seeds"
 
 
