@@ -97,10 +97,10 @@ def test_dbt_sessions_cancel_a_runaway_statement(timeouts_url, monkeypatch):
 
 
 def build_example(url: str, *values: int) -> None:
-    """What a dbt build leaves in marts_build: here one table, with these rows."""
-    from webcare import warehouse
+    """What a dbt build leaves in marts_build: here one table, with these rows, made as dbt's role."""
+    from webcare import roles, warehouse
 
-    with warehouse.transaction(url) as conn, conn.cursor() as cur:
+    with warehouse.transaction(roles.url_for(roles.TRANSFORMER, url)) as conn, conn.cursor() as cur:
         cur.execute("create schema if not exists marts_build")
         cur.execute("drop table if exists marts_build.mart_example")
         cur.execute("create table marts_build.mart_example (n int)")
