@@ -726,7 +726,7 @@ def test_the_audit_trail_reconciles_with_the_warehouse(backfill, warehouse_url):
                                        " group by stage", (run_id,)))
     assert stages == {"extract": True, "load": True, "validate_raw": True, "annotate": True, "dbt_staging": True,
                       "validate_staging": True, "dbt_marts": True, "validate_marts": True, "publish": True,
-                      "freshness": True}
+                      "freshness": True, "retention": True}
     loads = dict((s, (i, o, q)) for s, i, o, q in query(
         warehouse_url, "select source, sum(rows_in), sum(rows_out), sum(rows_quarantined) from audit.stage_runs"
                        " where run_id = %s and stage = 'load' group by source", (run_id,)))
