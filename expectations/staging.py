@@ -160,6 +160,9 @@ def checks(batch_date: str) -> list[Check]:
                 with loaded as (
                     select source, batch_date, sum(records_inserted) as inserted
                     from raw.load_batches where batch_date = '{batch_date}' group by 1, 2
+                ), erased as (  -- raw rows erased on request (webcare.erase): loaded, then removed
+                    select source, batch_date, sum(raw_rows) as erased_rows
+                    from audit.erased_records where batch_date = '{batch_date}' group by 1, 2
                 ), raw_rows as (
                     select 'x_mentions' as source, batch_date, count(*) as raw_rows,
                            count(distinct (account_id, record_key)) as raw_records
@@ -190,10 +193,13 @@ def checks(batch_date: str) -> list[Check]:
                 )
                 select coalesce(loaded.source, raw_rows.source) as source,
                        coalesce(loaded.batch_date, raw_rows.batch_date) as batch_date,
-                       coalesce(raw_rows.raw_rows, 0) - coalesce(loaded.inserted, 0) as raw_minus_loaded,
+                       coalesce(raw_rows.raw_rows, 0) + coalesce(erased.erased_rows, 0)
+                           - coalesce(loaded.inserted, 0) as raw_minus_loaded,
                        coalesce(staged.staged, 0) - coalesce(raw_rows.raw_records, 0) as staged_minus_raw
                 from loaded
                 full join raw_rows on raw_rows.source = loaded.source and raw_rows.batch_date = loaded.batch_date
+                left join erased on erased.source = coalesce(loaded.source, raw_rows.source)
+                                and erased.batch_date = coalesce(loaded.batch_date, raw_rows.batch_date)
                 left join staged on staged.source = coalesce(loaded.source, raw_rows.source)
                                 and staged.batch_date = coalesce(loaded.batch_date, raw_rows.batch_date)""",
             expectations=[

@@ -24,8 +24,9 @@ from webcare.sources import SOURCES
 log = logging.getLogger(__name__)
 
 WAITING_DAYS = 90  # how far back the posts still waiting are looked up each run
-# the marts' channel and the institutions seed's column of each source's accounts
-WAITING = {"x_mentions": ("x", "x_user_id")}
+# the marts' channel, the institutions seed's column of each source's accounts, and what an id the
+# platform can look up looks like (an imported export without the platform's ids has its own keys)
+WAITING = {"x_mentions": ("x", "x_user_id", "^[0-9]{1,19}$")}
 
 
 def record_missing(cur, source: str, account_id: str, present_keys: list[str], cutoff: str, run_id: str,
@@ -77,7 +78,7 @@ def waiting_keys(source: str, account_id: str, cutoff, url: str) -> list[str]:
 
     from webcare import warehouse
 
-    channel, column = WAITING[source]
+    channel, column, platform_id = WAITING[source]
     try:
         with warehouse.transaction(url) as conn, conn.cursor() as cur:
             cur.execute(
@@ -85,10 +86,11 @@ def waiting_keys(source: str, account_id: str, cutoff, url: str) -> list[str]:
                     from marts.fct_interactions as f
                     join reference.institutions as i on i.institution_id = f.institution_id
                     where f.channel_id = %s and i.{column} = %s and not f.is_answered and not f.is_deleted
+                      and f.native_id ~ %s
                       and f.created_at >= %s::timestamptz - interval '{WAITING_DAYS} days'
                       and f.created_at < %s::timestamptz
                     order by f.created_at""",
-                (channel, account_id, cutoff, cutoff))
+                (channel, account_id, platform_id, cutoff, cutoff))
             return [key for (key,) in cur.fetchall()]
     except (psycopg2.errors.UndefinedTable, psycopg2.errors.UndefinedColumn):  # nothing published yet
         return []

@@ -121,8 +121,13 @@ def extract(source: str, account_id: str, run_id: str, batch_date: date, cutoff:
     }
     for warning in warnings:
         log.warning("%s %s: %s", source, account_id, warning)
+    from webcare.erase import suppressions
+
+    records, meta["records_suppressed"] = suppressions(url).keep(hooks, result.records)  # erased people (Art. 17)
+    if meta["records_suppressed"]:
+        log.info("%s %s: %d records of erased people not kept", source, account_id, meta["records_suppressed"])
     path = batch_path(run_id, source, account_id)
-    batch_files.write(path, meta, result.records)
+    batch_files.write(path, meta, records)
     log.info("%s %s: %d records in %d pages, window [%s, %s) (cursor %s -> %s)", source, account_id,
              len(result.records), result.pages, meta["since"], meta["cutoff"], cursor, meta["cursor_after"])
     return str(path)

@@ -208,6 +208,7 @@ grant usage on schema private to {loader}, {transformer}, {validator}, {publishe
 grant execute on function private.pseudonymise(text) to {transformer};
 grant select, insert, update, delete on private.build_claim to {loader}, {transformer}, {validator}, {publisher};
 grant select, insert, update on private.settings to {loader};
+grant select on private.erasure_suppressions to {loader};  -- extraction and imports drop erased people
 
 -- audit: every stage appends its row; the validator its results; the auditor reads
 grant usage on schema audit to {loader}, {transformer}, {validator}, {publisher}, {auditor};

@@ -552,6 +552,9 @@ def _bootstrapped(url: str) -> bool:
         cur.execute("select pg_advisory_xact_lock(hashtext('webcare.bootstrap'))")
         pseudonyms.check(cur, url)  # a process with another salt stops here, before writing anything
         cur.execute(BOOTSTRAP_DDL)
+        from webcare import erase
+
+        cur.execute(erase.DDL)  # the erasure ledger and the suppression list
         for source in SOURCES.values():
             if _raw_kind(cur, source.table) == "r":  # unpartitioned, from before issue 12
                 moved = migrate_to_partitions(cur, source)

@@ -364,7 +364,11 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
     inbound: list[tuple] = []       # (line, order read, account, channel, native id, message id) of inbound records
     rejections, held = _Rejections(), _Held()
     first = last = None
-    items = 0
+    items = suppressed = 0
+    from webcare.erase import suppressions
+    from webcare.sources import SOURCES
+
+    erased_people = suppressions(url)  # erased on request (webcare.erase): never imported again
 
     def flush(account: str) -> None:
         records = pending.pop(account)
@@ -402,6 +406,9 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
                 reject(item.line, item.reason, item.raw)
                 continue
             record = item.record
+            if erased_people and erased_people.suppressed(SOURCES[SOURCE], record):
+                suppressed += 1
+                continue
             key, account = record["record_key"], record["account_id"]
             # what the warehouse cannot store (storable.problem) is rejected naming its line, and
             # so is a time a mapping without a time transform left unparsed
@@ -458,6 +465,10 @@ def _import(path: Path, mapping: Mapping, constants: dict | None, url: str, dige
     finally:
         rejections.close()
         held.close()
+    if suppressed:
+        import logging
+
+        logging.getLogger(__name__).info("%s: %d records of erased people not imported", path.name, suppressed)
     report.accounts = {account: t["received"] for account, t in totals.items()}
     report.registered = registered
     report.unknown_accounts = {} if registered else unknown

@@ -38,6 +38,10 @@ class Source:
     lookup_deleted: Optional[Callable] = None  # (ApiSettings, keys) -> the keys the API says no longer exist
     rereads: bool = False                      # reads only recent history daily; a reread_all run reads it whole
     updated_field: str = ""                    # the payload's last-update time (what a partial complete read covers)
+    # erasure (webcare.erase): the person a record is about, as ``<channel>:<id>``, and the record it answers
+    author_path: tuple[str, ...] = ()          # payload path of the platform id of the person (author, or addressee)
+    channel_path: tuple[str, ...] = ()         # payload path of the channel when the record names it (imports)
+    parent_path: tuple[str, ...] = ()          # payload path of the record key this record replies to
 
     @property
     def table(self) -> str:
@@ -81,36 +85,40 @@ def _sources() -> dict[str, Source]:
     sources = [
         Source("x_mentions", "x", x.tweet_key, (Text("message", "{text}"),),
                X_API, _column("x_user_id"), x_timeline("mentions"), lookback=x.LOOKBACK,
+               author_path=("author_id",),
                lookup_deleted=lambda settings, keys: x.deleted_among(x.make_client(settings.base_url, settings.token),
                                                                      keys)),
         Source("x_tweets", "x", x.tweet_key, (Text("reply", "{text}"),),
-               X_API, _column("x_user_id"), x_timeline("tweets"), lookback=x.LOOKBACK),
+               X_API, _column("x_user_id"), x_timeline("tweets"), lookback=x.LOOKBACK,
+               author_path=("in_reply_to_user_id",)),  # the institution's reply: the person it answers
         Source("google_reviews", "google", google.review_key,
                (Text("message", "{comment}", always=True, stars="r.payload ->> 'starRating'"),
                 Text("reply", "{reviewReply,comment}")),
                GOOGLE_API, google_location, google.fetch, "createTime", rereads=True,
-               updated_field="updateTime"),
+               updated_field="updateTime", author_path=("reviewer", "profilePhotoUrl")),  # the API has no reviewer id
         Source("facebook_comments", "facebook", facebook.comment_key,
                (Text("message", "{message}", "r.payload #>> '{from,id}' is distinct from r.account_id"
                                             " and r.payload -> 'parent' is null"),
                 Text("reply", "{message}", "r.payload #>> '{from,id}' = r.account_id"
                                           " and r.payload -> 'parent' is not null")),
                GRAPH_API, _column("facebook_page_id"), facebook.fetch_comments, "created_time",
-               lookback=facebook.LOOKBACK, rereads=True),
+               lookback=facebook.LOOKBACK, rereads=True, author_path=("from", "id"), parent_path=("parent", "id")),
         Source("facebook_ratings", "facebook", facebook.rating_key, (),
-               GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings, "created_time", rereads=True),
+               GRAPH_API, _column("facebook_page_id"), facebook.fetch_ratings, "created_time", rereads=True,
+               author_path=("reviewer", "id")),
         Source("instagram_comments", "instagram", instagram.ig_comment_key,
                (Text("message", "{text}", "r.payload #>> '{from,id}' is distinct from r.account_id"
                                          " and r.payload ->> 'parent_id' is null"),
                 Text("reply", "{text}", "r.payload #>> '{from,id}' = r.account_id"
                                        " and r.payload ->> 'parent_id' is not null")),
                GRAPH_API, _column("instagram_user_id"), instagram.fetch, "timestamp", lookback=facebook.LOOKBACK,
-               rereads=True),
+               rereads=True, author_path=("from", "id"), parent_path=("parent_id",)),
         # file exports (webcare.imports): loaded by the import command and DAG, never fetched
         Source("imported_messages", "imported", imported.record_key,
                (Text("message", "{text}", "not (r.payload ->> 'is_institution')::boolean",
                      always=True, stars="r.payload ->> 'star_rating'"),
-                Text("reply", "{text}", "(r.payload ->> 'is_institution')::boolean"))),
+                Text("reply", "{text}", "(r.payload ->> 'is_institution')::boolean")),
+               author_path=("author_id",), channel_path=("channel",), parent_path=("in_reply_to_id",)),
     ]
     return {source.name: source for source in sources}
 
