@@ -654,7 +654,11 @@ def main(argv: list[str] | None = None) -> int:
     if not server_url:
         from webcare.embedded_pg import default_cluster
 
-        server_url = default_cluster().start()
+        cluster = default_cluster()
+        server_url = cluster.start()
+        # each size has a WEBCARE_HOME of its own (no cluster there): its processes take the
+        # salt of the cluster that serves them, as they take its roles' passwords
+        os.environ.setdefault("WEBCARE_PSEUDONYM_SALT", cluster.pseudonym_salt())
     os.environ.pop("WEBCARE_WAREHOUSE_URL", None)
     say(f"scale harness: {len(institutions)} institutions, history sizes {', '.join(f'{s:,}' for s in sizes)},"
         f" run day {args.run_day}; work folder {work}")
