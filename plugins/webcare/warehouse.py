@@ -63,6 +63,10 @@ SESSION_TIMEOUTS = {  # setting: (environment variable, default)
     "idle_in_transaction_session_timeout": ("WEBCARE_IDLE_IN_TRANSACTION_TIMEOUT", "15min"),
 }
 CONNECT_TIMEOUT_ENV, CONNECT_TIMEOUT_DEFAULT = "WEBCARE_CONNECT_TIMEOUT", "10"
+# And no JIT compilation (issue 12; docs/decision-log.md, "No JIT"): the planner's estimates of the
+# models' CTEs run to millions of rows where a few hundred come, and PostgreSQL then spent 6 of the
+# 6.4 s of an incremental SLA model build compiling it. WEBCARE_PG_JIT=on gives it back.
+SESSION_PLANNER = {"jit": ("WEBCARE_PG_JIT", "off")}
 
 
 class WarehouseTimeout(WarehouseError):
@@ -91,12 +95,15 @@ def timeout_error(what: str, exc: Exception) -> WarehouseTimeout | None:
 
 
 def session_settings(**overrides: str) -> dict[str, str]:
-    """The timeouts every warehouse session gets (from the environment), with ``overrides``."""
-    settings = {name: os.environ.get(env, default) for name, (env, default) in SESSION_TIMEOUTS.items()}
+    """The timeouts (and planner settings) every warehouse session gets (from the environment), with
+    ``overrides``."""
+    settings = {name: os.environ.get(env, default)
+                for name, (env, default) in {**SESSION_TIMEOUTS, **SESSION_PLANNER}.items()}
     settings.update(overrides)
     for name, value in settings.items():
         if not value or any(c.isspace() or c in "'\\" for c in value):
-            raise ValueError(f"{name}={value!r}: a PostgreSQL duration such as 30min, 90s or 0")
+            raise ValueError(f"{name}={value!r}: a PostgreSQL setting without spaces or quotes"
+                             " (a duration such as 30min, 90s or 0; on or off)")
     return settings
 
 

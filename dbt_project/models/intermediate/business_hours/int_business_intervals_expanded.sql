@@ -4,7 +4,50 @@
 -- those, the version with the greatest valid_from <= the date; of that version, the rows of the
 -- date's ISO weekday (several rows make a split shift). Local times become instants with the
 -- time zone's rules of that date, so DST is handled by the date. Holidays are closed.
+--
+-- Incremental (issue 12; docs/decision-log.md, "The business intervals are expanded once"): a
+-- day's intervals depend only on the day and the seeds, so a build expands only the days of the
+-- calendar bounds not expanded before, while the seeds' fingerprint (int_schedules_fingerprinted)
+-- is the one the stored rows were expanded with; when it changes, every day is expanded again.
+-- Rows of days outside the bounds and rows of another fingerprint are deleted after the build
+-- (post_hook): a day that a new holiday closes has no rows to replace its old ones.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['institution_id', 'channel_id', 'local_date'],
+        on_schema_change='append_new_columns',
+        indexes=[{'columns': ['institution_id', 'channel_id', 'local_date']}],
+        post_hook=[
+            "delete from {{ this }} where local_date < (select calendar_start from "
+            ~ "{{ ref('int_calendar_bounds') }}) or local_date > (select calendar_end from "
+            ~ "{{ ref('int_calendar_bounds') }})",
+            "delete from {{ this }} where schedule_inputs_version is distinct from (select schedule_inputs_version from "
+            ~ "{{ ref('int_schedules_fingerprinted') }})",
+        ]
+    )
+}}
 with
+
+fingerprint as (
+
+    select schedule_inputs_version from {{ ref('int_schedules_fingerprinted') }}
+
+),
+
+{#- a table built before the fingerprint existed has no such column: every day is expanded again -#}
+{% set resumable = is_incremental()
+   and 'schedule_inputs_version' in (adapter.get_columns_in_relation(this) | map(attribute='name') | list) %}
+{% if resumable %}
+-- the days already expanded with this fingerprint (none when it changed)
+expanded as (
+
+    select min(local_date) as first_day, max(local_date) as last_day
+    from {{ this }}
+    where schedule_inputs_version = (select schedule_inputs_version from fingerprint)
+
+),
+{% endif %}
 
 institutions as (
 
@@ -60,6 +103,18 @@ days as (
 
 ),
 
+new_days as (
+
+    select days.local_date
+    from days
+    {% if resumable %}
+    cross join expanded
+    where expanded.first_day is null
+       or days.local_date not between expanded.first_day and expanded.last_day
+    {% endif %}
+
+),
+
 -- every schedule version: an institution, the channel it is for (or `all`), its valid_from
 schedule_versions as (
 
@@ -78,7 +133,7 @@ institution_channel_days as (
         days.local_date
     from institutions
     cross join channels
-    cross join days
+    cross join new_days as days
 
 ),
 
@@ -130,8 +185,10 @@ select
     open_days.channel_id,
     open_days.local_date,
     (open_days.local_date + business_hours.opens_at) at time zone open_days.time_zone  as open_at,
-    (open_days.local_date + business_hours.closes_at) at time zone open_days.time_zone as close_at
+    (open_days.local_date + business_hours.closes_at) at time zone open_days.time_zone as close_at,
+    fingerprint.schedule_inputs_version
 from open_days
+cross join fingerprint
 inner join business_hours
     on  business_hours.institution_id = open_days.institution_id
     and business_hours.schedule_channel_id = open_days.schedule_channel_id
