@@ -46,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="the checkout whose dbt project is measured (default this one; with its"
+                             " plugins on PYTHONPATH, a before/after comparison of two checkouts)")
     args = parser.parse_args(argv)
 
     work = args.work_dir.resolve()
@@ -58,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     project = work / "dbt_project_current"
     if project.exists():
         shutil.rmtree(project)
-    shutil.copytree(ROOT / "dbt_project", project,
+    shutil.copytree(args.code / "dbt_project", project,
                     ignore=shutil.ignore_patterns("target", "logs", "seeds", "dbt_packages"))
     shutil.copytree(work / "dbt_project" / "seeds", project / "seeds")
     os.environ["WEBCARE_DBT_PROJECT_DIR"] = str(project)
