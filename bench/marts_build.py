@@ -1,4 +1,4 @@
-"""Where a marts build's time goes, model by model and test by test, on a kept scale warehouse.
+"""Where a marts (or staging) build's time goes, model by model and test by test, on a kept scale warehouse.
 
 `bench/scale.py --keep` leaves each size's database and folder (`var/bench/scale/h<size>`); this
 runs the daily marts build (`webcare.tasks.DBT_MARTS`, as the DAG's `dbt_marts` task runs it) on
@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--institutions", type=int, default=100)
     parser.add_argument("--work-dir", type=Path, default=ROOT / "var" / "bench" / "scale")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--stage", choices=["marts", "staging"], default="marts",
+                        help="which dbt invocation of the daily run: dbt_marts (default) or dbt_staging")
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--code", type=Path, default=ROOT,
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for attempt in range(args.repeat):
         began = time.perf_counter()
-        dbt.run(list(tasks.DBT_MARTS))
+        dbt.run(list(tasks.DBT_MARTS if args.stage == "marts" else tasks.DBT_STAGING))
         wall = time.perf_counter() - began
         results = json.loads((dbt.target_dir() / "run_results.json").read_text())["results"]
         run = {"wall_seconds": round(wall, 1), **summarise(results, args.top)}
