@@ -73,7 +73,7 @@ REDACTED = [
     ("desde Málaga, 29001", "desde [ADDRESS]"),
     # addresses, English
     ("I live at 221B Baker Street, Apt 4", "I live at [ADDRESS]"),
-    ("12 High St London SW1A 1AA", "[ADDRESS] [ADDRESS]"),
+    ("12 High St London SW1A 1AA", "[ADDRESS]"),
     ("Flat 3, 10 Downing Street", "[ADDRESS], [ADDRESS]"),
 ]
 
@@ -132,7 +132,7 @@ REDACTED_AMERICAS = [
     ("Mz. B Lt. 12, Villa El Salvador", "[ADDRESS]"),
     ("Rua Augusta 1500, apto 42, São Paulo", "[ADDRESS]"),
     ("Pasaje Los Aromos 1234, depto 402, Maipú", "[ADDRESS]"),
-    ("14 Elm Road, Leeds LS6 2AB", "[ADDRESS] [ADDRESS]"),
+    ("14 Elm Road, Leeds LS6 2AB", "[ADDRESS]"),
     ("1234 Oak St, Apt 5B, Springfield, IL 62704", "[ADDRESS]"),
     ("mi perfil facebook.com/maria.lopez.77", "mi perfil [PROFILE_URL]"),
     ("https://www.instagram.com/juanito_22/ ahí", "[PROFILE_URL] ahí"),
@@ -231,7 +231,7 @@ def test_redaction_is_a_frozen_value():
     assert result == Redaction("tel [PHONE]", ("phone",), 1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.count = 0  # type: ignore[misc]
-    assert VERSION == "pii-3"
+    assert VERSION == "pii-4"
 
 
 # Every one of these must disappear from the sentence it is embedded in.

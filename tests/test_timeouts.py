@@ -34,9 +34,14 @@ def test_every_session_gets_the_documented_timeouts(timeouts_url, monkeypatch):
     for name in ("WEBCARE_STATEMENT_TIMEOUT", "WEBCARE_LOCK_TIMEOUT", "WEBCARE_IDLE_IN_TRANSACTION_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
     conn = warehouse.connect(timeouts_url)
-    try:  # the defaults: 30 min, 5 min, 15 min (PostgreSQL reports milliseconds)
+    try:  # the defaults: 30 min, 5 min, 15 min (PostgreSQL reports milliseconds), and no JIT
         assert settings(conn) == {"statement_timeout": f"{30 * 60_000}ms", "lock_timeout": f"{5 * 60_000}ms",
                                   "idle_in_transaction_session_timeout": f"{15 * 60_000}ms"}
+        with conn.cursor() as cur:
+            cur.execute("show jit")
+            assert cur.fetchone()[0] == "off"
+            cur.execute("select boot_val from pg_settings where name = 'jit'")
+            assert cur.fetchone()[0] == "on"  # the server's own default is on: the session turned it off
     finally:
         conn.close()
     monkeypatch.setenv("WEBCARE_STATEMENT_TIMEOUT", "2min")
@@ -53,6 +58,7 @@ def test_every_session_gets_the_documented_timeouts(timeouts_url, monkeypatch):
     with engine.connect() as gx_like:
         assert gx_like.execute(sqlalchemy.text("show lock_timeout")).scalar() == "7s"
         assert gx_like.execute(sqlalchemy.text("show statement_timeout")).scalar() == "2min"
+        assert gx_like.execute(sqlalchemy.text("show jit")).scalar() == "off"
     engine.dispose()
     monkeypatch.setenv("WEBCARE_LOCK_TIMEOUT", "5s; drop table x")
     with pytest.raises(ValueError, match="lock_timeout"):
@@ -94,6 +100,25 @@ def test_dbt_sessions_cancel_a_runaway_statement(timeouts_url, monkeypatch):
     with pytest.raises(dbt.DbtFailed, match="canceling statement due to statement timeout"):
         dbt.run(["show", "--inline", "select pg_sleep(60) as slept"], timeouts_url)
     assert time.monotonic() - started < 55  # dbt's own start-up is most of it, the sleep was cut at 1 s
+
+
+def test_dbt_sessions_plan_without_jit(timeouts_url, monkeypatch, caplog):
+    """dbt's connections get the planner settings too (PGOPTIONS): no JIT unless WEBCARE_PG_JIT says so."""
+    import logging
+
+    from webcare import dbt
+
+    for value, expected in ((None, "off"), ("on", "on")):
+        if value is None:
+            monkeypatch.delenv("WEBCARE_PG_JIT", raising=False)
+        else:
+            monkeypatch.setenv("WEBCARE_PG_JIT", value)
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="webcare.dbt"):
+            dbt.run(["show", "--inline", "select current_setting('jit') as jit_setting"], timeouts_url)
+        shown = [r.getMessage() for r in caplog.records if "|" in r.getMessage()]
+        cells = [line.split("|")[-2].strip() for line in shown if line.count("|") >= 3]
+        assert cells[-1] == expected, shown[-8:]
 
 
 def build_example(url: str, *values: int) -> None:

@@ -46,6 +46,7 @@ import phonenumbers
 from stdnum import iban as std_iban
 from stdnum import luhn
 from stdnum.ar import cbu as ar_cbu
+from stdnum.ar import cuit as ar_cuit
 from stdnum.br import cpf as br_cpf
 from stdnum.cl import rut as cl_rut
 from stdnum.do import cedula as do_cedula
@@ -54,7 +55,7 @@ from stdnum.es import ccc as es_ccc
 from stdnum.gb import nhs as gb_nhs
 from stdnum.mx import curp as mx_curp
 
-VERSION = "pii-3"
+VERSION = "pii-4"
 
 KINDS = (
     "email", "profile_url", "medical_record", "social_security", "passport", "bank_account", "card",
@@ -117,7 +118,8 @@ def _accent_insensitive(word: str) -> str:
 _FILL = (
     r"(?:[^\S\r\n]|[:#=\-.,(]"
     r"|(?:n[º°ªo]|nro|n|núm|num|número|numero|number|nr|no|id|es|is|de|del|el|la|mi|my|su|his|her"
-    rf"|was|of|mío|mio|nuestro|it's|its|número:|the|are|son|un|una){NOT_LETTER_AFTER}){{0,16}}"
+    rf"|was|of|mío|mio|nuestro|it's|its|número:|the|are|son|un|una|é|era|fue|sería|será|with|ye|you|here"
+    rf"|aqu[ií]|actual|correcto|correcta|real){NOT_LETTER_AFTER}){{0,16}}"
 )
 _MONTHS_ES = (r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
               r"|noviembre|diciembre|ene|feb|mar|abr|may|jun|jul|ago|sep|sept|set|oct|nov|dic)")
@@ -143,10 +145,13 @@ _TLD = (r"(?:com|es|org|net|eu|cat|gal|eus|info|edu|gov|gob|uk|io|me|fr|de|it|pt
         r"|uy|py|bo|cr|gt|sv|hn|ni|pa|do|cu|pr|br|ie|au|ca|in)")
 _PROVIDER = (r"(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|protonmail|proton|telefonica|movistar|prodigy"
              r"|terra|uol|bol|fibertel|speedy|cantv|etb|une)")
+# social networks' domains (profile URLs; never an obfuscated e-mail's)
+_SOCIAL = (r"(?:facebook\.com|fb\.com|fb\.me|m\.me|instagram\.com|instagr\.am|twitter\.com|x\.com"
+           r"|tiktok\.com|linkedin\.com|threads\.net|youtube\.com|snapchat\.com|wa\.me)")
 _EMAIL = [
     r"(?<![\w.+\-])\w[\w.+\-]{0,63}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){0,6}\.[^\W\d_]{2,24}",
     # obfuscated: ana (at) gmail.com, ana arroba gmail punto com, ana [at] gmail [dot] com
-    rf"(?<![\w.+\-])\w[\w.+\-]{{0,63}}{_AT}(?:[\w\-]{{1,63}}(?:{_DOT}[\w\-]{{1,63}}){{0,4}}{_DOT}{_TLD}|{_PROVIDER})"
+    rf"(?<![\w.+\-])\w[\w.+\-]{{0,63}}{_AT}(?!(?:www\.)?{_SOCIAL})(?:[\w\-]{{1,63}}(?:{_DOT}[\w\-]{{1,63}}){{0,4}}{_DOT}{_TLD}|{_PROVIDER})"
     rf"{NOT_LETTER_AFTER}",
 ]
 
@@ -172,8 +177,6 @@ def looks_like_institution(name: str) -> bool:
 
 # --- profile URLs and @handles ---------------------------------------------------------------
 
-_SOCIAL = (r"(?:facebook\.com|fb\.com|fb\.me|m\.me|instagram\.com|instagr\.am|twitter\.com|x\.com"
-           r"|tiktok\.com|linkedin\.com|threads\.net|youtube\.com|snapchat\.com|wa\.me)")
 _PROFILE_URL = (
     rf"(?:https?://)?(?<![\w.\-])(?:(?:www|m|mobile|web|es|pt|[a-z]{{2}}-[a-z]{{2}})\.)?{_SOCIAL}/"
     r"(?:in/|pub/|@|profile\.php\?id=|people/|add/)?(?P<name>[\w.\-]{1,80})(?:[/?#][^\s<>\"')\]]{0,200})?"
@@ -197,7 +200,7 @@ _RECORD_CUES = _cues(
     r"(?:n[úu]mero{h}+de{h}+)?(?:socio|asociado|beneficiario|credencial)",
     r"carn[eé]t?{h}+(?:de{h}+(?:la{h}+)?)?obra{h}+social",
     r"(?:n[úu]mero{h}+de{h}+)?p[óo]liza",
-    r"s\.?i\.?p\.?",
+    r"s\.?i\.?p\.?", r"s\.?i\.?s", r"afiliaci[oó]n{h}+(?:al{h}+)?s\.?i\.?s",
     r"c\.?i\.?p\.?",
     r"t\.?s\.?i\.?",
     r"tarjeta{h}+(?:sanitaria|de{h}+salud|del{h}+seguro)(?:{h}+individual)?",
@@ -236,6 +239,10 @@ _SOCIAL_SECURITY = [
 
 _PASSPORT_CUES = _cues(r"pasaporte", r"passaporte", r"passport", r"pass\.")
 _PASSPORT = [
+    # pii-4: the first passport-shaped code within a sentence after the cue ("mi pasaporte marroquí
+    # UK4826193", "el pasaporte … lo dejé en ventanilla (PA0284713)")
+    rf"{NOT_LETTER_BEFORE}{_PASSPORT_CUES}[^\n]{{0,100}}?(?<![A-Za-z0-9])"
+    r"(?P<pii>(?-i:[A-Z]{1,3})\d{6,9}|(?-i:[A-Z]{2})[A-Z0-9]?\d{5,8})(?![A-Za-z0-9])",
     _after_cue(_PASSPORT_CUES, rf"(?:(?-i:[A-Z]{{1,3}}){H}?-?)?\d{{6,9}}(?:(?-i:[A-Z]))?|(?-i:[A-Z0-9]{{6,9}})"),
     r"(?<![A-Za-z0-9])(?-i:[A-Z]{3}\d{6})(?![A-Za-z0-9])",  # Spain: PAA123456
     r"(?<![A-Za-z0-9])(?-i:[A-Z]\d{8})(?![A-Za-z0-9])",  # Mexico, Peru: G12345678
@@ -282,19 +289,19 @@ _DOB_CUES = _cues(
     r"nasci(?:d[oa])?{h}+em", r"data{h}+de{h}+nascimento", r"cumpleaños(?:{h}+es)?",
 )
 _BIRTH_VERBS = _cues(  # pii-3: a birth told as news, a name or a few words between the verb and the date
-    r"naci[óo]", r"nacid[oa]", r"naceu", r"lleg[óo]", r"was{h}+born", r"arrived", r"ha{h}+nacido",
+    r"naci[óo]", r"nacid[oa]", r"naceu", r"nasceu", r"nasceram", r"naci[oó]{h}+(?:nuestr[oa]|mi)", r"lleg[óo]", r"was{h}+born", r"arrived", r"ha{h}+nacido",
 )
 _FULL_DATE = (rf"(?:\d{{1,2}}{H}*[/.\-]{H}*\d{{1,2}}{H}*[/.\-]{H}*(?:19|20)\d{{2}}"
               rf"|\d{{1,2}}{H}*(?:de{H}+)?{_MONTH}\.?,?{H}*(?:(?:de|del){H}+)?(?:19|20)\d{{2}})")
 _DATE_OF_BIRTH = [
     _after_cue(_DOB_CUES, _DATE),
-    rf"{NOT_LETTER_BEFORE}{_BIRTH_VERBS}{NOT_LETTER_AFTER}[^.\n\d]{{0,40}}?(?P<pii>{_FULL_DATE})",
+    rf"{NOT_LETTER_BEFORE}{_BIRTH_VERBS}{NOT_LETTER_AFTER}[^.\n]{{0,40}}?(?P<pii>{_FULL_DATE})",
 ]
 
 # --- national identity and tax numbers -------------------------------------------------------
 
 _DSEP = rf"(?:\.|-|{H})?"
-_LETTER = rf"{H}?[-.]?{H}?[a-z]{NOT_LETTER_AFTER}"
+_LETTER = (rf"(?:{H}?[-.]{H}?[a-z]|[a-z]|{H}(?!(?-i:[yoeua]){H}+[^\W_])[a-z]){NOT_LETTER_AFTER}")  # pii-4: "… 8234419 o al …"
 _DNI_DIGITS = rf"\d{{1,2}}{_DSEP}\d{{3}}{_DSEP}\d{{3}}"
 _NIE_BODY = rf"[xyz]{H}?[-.]?{H}?\d{{1,2}}{_DSEP}\d{{3}}{_DSEP}\d{{3}}"
 _ID_CUES = _cues(
@@ -305,11 +312,14 @@ _ID_CUES = _cues(
     r"c\.?{h}?e\.?", r"r\.?u\.?[tn]", r"r\.?u\.?c", r"c\.?u\.?r\.?p", r"r\.?f\.?c", r"ine", r"ife",
     r"clave{h}+de{h}+elector", r"d\.?u\.?i", r"d\.?p\.?i", r"c\.?p\.?f", r"r\.?g\.?", r"carn[eé]t?(?:{h}+de{h}+identidad)?",
     r"(?:n[úu]mero{h}+de{h}+)?identidad", r"id", r"tarjeta{h}+de{h}+identidad", r"t\.?i\.?",
+    r"driv(?:er'?s|ing){h}+licen[cs]e(?:{h}+(?:number|no\.?|#))?#?", r"licencia{h}+de{h}+conducir", r"ppsn?",
+    r"pps{h}+(?:number|no\.?)", r"c\.?i\.?c", r"c\.?n\.?i\.?c", r"rif", r"nit", r"dui", r"c\.?u\.?i",
 )
 _ID_VALUE = (
     rf"(?:(?-i:[VEJPGvejpg]){H}?-?{H}?)?\d(?:[ .\-]?\d){{4,13}}(?:{H}?-?{H}?[0-9kK]|{_LETTER})?"
     rf"|[xyz]{H}?[-.]?{H}?\d(?:[ .\-]?\d){{5,7}}(?:{_LETTER})?"
     r"|(?-i:[A-Z]{4}\d{6}[A-Z0-9]{6,8})|(?=[A-Z]{0,20}\d)(?-i:[A-Z0-9]{12,20})"
+    r"|(?-i:[A-Z]{1,2})\d{3,4}(?:[ \-]\d{3,5}){1,3}(?!\d)|(?-i:[A-Z]{1,2})\d{6,14}(?!\d)"
 )
 _YYMMDD = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _NATIONAL_ID = [
@@ -324,7 +334,11 @@ _NATIONAL_ID = [
     r"(?<![\d\-])\d{3}-\d{7}-\d(?![\d\-])",  # Dominican cédula 001-1234567-8
     r"(?<![\d\-])[1-9]-\d{4}-\d{4}(?![\d\-])",  # Costa Rica 1-1234-0567
     rf"(?<![\d\-]){NOT_WORD_BEFORE}\d{{4}}{H}\d{{5}}{H}\d{{4}}(?!\d)",  # Guatemala's DPI/CUI 1234 56789 0101
-    rf"(?<![A-Za-z0-9])(?-i:[VEve]){H}?-{H}?\d{{1,2}}\.?\d{{3}}\.?\d{{3}}(?!\d)",  # Venezuela V-12.345.678
+    rf"(?<![A-Za-z0-9])(?-i:[VEJGPvejgp]){H}?-{H}?\d{{1,2}}\.?\d{{3}}\.?\d{{3}}(?:-\d)?(?!\d)",  # Venezuela V-12.345.678, RIF V-12345678-9
+    # pii-4
+    r"(?<![\d\-])(?:20|2[3-7]|30|33|34)-\d{8}-\d(?![\d\-])",  # Argentina's CUIL/CUIT 20-12345678-9
+    r"(?<![A-Za-z0-9])(?-i:[A-Z]{6}\d{8}[HM]\d{3})(?![A-Za-z0-9])",  # Mexico's clave de elector (INE)
+    r"(?<![A-Za-z0-9])(?-i:[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2})(?![A-Za-z0-9])",  # a UK driving licence
 ]
 # A dotted number of 7 to 10 digits (Argentina's DNI 30.123.456, Colombia's CC 1.023.456.789; "612.345.678"
 # is the way Spain writes phones) unless
@@ -501,20 +515,32 @@ _CITY_WORD = rf"[{UPPER}][^\W\d_]+"
 _CITY_NAME = rf"(?-i:{_CITY_WORD}(?:{H}+(?:(?:de|del|la|las|los|el){H}+)?{_CITY_WORD}){{0,2}})"
 _CITY = rf"(?:{_KNOWN_CITY}|{_CITY_NAME}|\({_CITY_NAME}\))"  # Madrid, San Sebastián de los Reyes, (Madrid)
 _NOT_AN_AMOUNT = (rf"(?!{H}*(?:[.,]\d|€|\$|%|{_UNITS}){NOT_LETTER_AFTER})")
+_UK_POSTCODE = r"(?-i:(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?" + H + r"?\d[A-Z]{2}(?![A-Za-z0-9]))"
+_EIRCODE = r"(?-i:(?<![A-Za-z0-9])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)" + H + r"?[0-9AC-FHKNPRTV-Y]{4}(?![A-Za-z0-9]))"  # pii-4
 _POSTCODE_CITY = rf"{_ES_POSTCODE}{_NOT_AN_AMOUNT}(?:{H}*[,\-]?{H}*(?:{_CITY}))"
 _POSTCODE_CUE = rf"(?:c\.?{H}?p\.?|c[óo]d(?:igo|\.)?{H}*postal|post(?:al)?{H}?code|zip(?:{H}*code)?|cep)"
-_NOT_STOP = (r"(?!(?:Gracias|Saludos|Hola|Por|Pero|Que|Y|Ya|Me|Mi|Nos|Les|Lo|La|El|Los|Las|Un|Una|Es"
+_NOT_STOP = (rf"(?!(?:Gracias|Saludos|Hola|Por|Pero|Que|Y|Ya|Me|Mi|Nos|Les|Lo|(?:La|El|Los|Las)(?!{H}+[{UPPER}])|Un|Una|Es"
              r"|Thanks|Thank|Please|Regards|Hi|The|And|But|I|We|My|It|Obrigad[oa])\b)")
 _TAIL = (
     rf"(?:{H}*[,\-]?{H}*(?:{_FLOOR}|{_NEIGHBOURHOOD}"
     rf"|(?:{_POSTCODE_CUE}\.?{H}*)?{_ANY_POSTCODE}(?:{H}*[,\-]?{H}*{_CITY})?"
-    rf"|(?-i:[A-Z]{{2}})(?={H}+\d{{5}})|(?-i:CDMX|CABA|D\.F\.|DF|GBA|EdoMex|Edomex))"
+    rf"|(?-i:[A-Z]{{2}})(?=,?{H}*\d{{5}})|(?-i:CDMX|CABA|D\.F\.|DF|GBA|EdoMex|Edomex)"
+    rf"|(?-i:[A-Z]\.{H}?[A-Z]\.)|Edo\.{H}*(?:de{H}+)?M[ée]x\.?|(?-i:[A-Z]{{2}}){NOT_LETTER_AFTER}(?=[.,;]?{H}*$|[.,;]?\s)"
+    rf"|entre{H}+(?:calles?{H}+|avenidas?{H}+)?[\w.]{{1,25}}(?:{H}+[\w.]{{1,25}}){{0,3}}?{H}+y{H}+[\w.]{{1,25}}"
+    rf"|{_EIRCODE}|{_UK_POSTCODE})"
     rf"|{H}*,{H}*(?-i:{_NOT_STOP}{_CITY_NAME}))"
 )
 _ES_ADDRESS = (
-    rf"{_STREET}{_NAME_WORD}(?:{H}+{_NAME_WORD}){{0,5}}{_HOUSE_NUMBER}"
+    rf"{_STREET}(?:\d{{1,3}}[a-z]?(?!\w)(?:{H}+(?:de|del){H}+{_NAME_WORD})?|{_NAME_WORD})"
+    rf"(?:{H}+{_NAME_WORD}){{0,5}}{_HOUSE_NUMBER}"
     rf"{_TAIL}{{0,5}}"
 )
+# pii-4: a numbered street with a unit instead of a house number ("calle 142 casa 98-60"); a
+# neighbourhood before the street ("Urb. Santa Elena, calle Cortez Blanco #7"); Guatemala's
+# "4a. calle 3-22 zona 3"
+_NUMBERED_STREET = rf"{_STREET}\d{{1,3}}[a-z]?(?!\w){H}*,?{H}*{_FLOOR}(?:-\d{{1,4}})?{_TAIL}{{0,5}}"
+_ORDINAL_STREET = (rf"(?<!\w)\d{{1,2}}(?:a|ª|o|º)\.?{H}*(?:calle|avenida|av|ave|diagonal|calzada|ruta)\.?{H}+"
+                   rf"(?:(?-i:[A-Z]){H}+)?\d{{1,3}}[a-z]?{H}?-{H}?\d{{1,3}}{_TAIL}{{0,5}}")
 # Colombia and others: "Calle 45 # 12-34", "Carrera 7 No. 32-16 Sur", "Cl. 100 #19-54 apto 301"
 _GRID_ADDRESS = (
     rf"{_STREET}\d{{1,3}}{H}?[a-z]?(?:{H}+bis)?(?:{H}+(?:sur|norte|este|oeste))?{H}*"
@@ -546,10 +572,9 @@ _EN_ADDRESS = (
     rf"(?<![\w.,])\d{{1,5}}[a-z]?(?:{H}+(?!{_EN_UNITS}{NOT_LETTER_AFTER})[a-z][a-z'’\-]*){{1,3}}"
     rf"{H}+{_EN_SUFFIX}{NOT_LETTER_AFTER}(?:{H}*,?{H}*{_APARTMENT})?"
     rf"(?:{H}*,?{H}*(?-i:{_NOT_STOP}{_CITY_WORD}(?:{H}+{_CITY_WORD})?)(?={H}*(?:[,.;:!?)\n]|$|{H}+[A-Z]{{2}}{H}+\d{{5}}"
-    rf"|{H}+[A-Z]{{1,2}}\d)))?"
-    rf"(?:{H}*,?{H}*(?-i:[A-Z]{{2}}){H}+\d{{5}}(?:-\d{{4}})?)?"
+    rf"|{H}+[A-Z]{{1,2}}\d|{H}+{_EIRCODE}))){{0,2}}"
+    rf"(?:{H}*,?{H}*(?:(?-i:[A-Z]{{2}}){H}+\d{{5}}(?:-\d{{4}})?|{_UK_POSTCODE}|{_EIRCODE}))?"
 )
-_UK_POSTCODE = r"(?-i:(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?" + H + r"?\d[A-Z]{2}(?![A-Za-z0-9]))"
 
 _ABBREVIATION = (r"(?:Mz|Lt|No|N[º°o]|col|Av|Avda|Edif|depto|dpto|Edo|Urb|Jr|Cra|St|Rd|Apt|Apto|Blvd|Pje|Psje"
                  r"|Int|Ext|Sta|Sto|Dr|Cdad|Bo|AA\.HH|Res|Fracc)\.")
@@ -562,7 +587,7 @@ _LIVES_CUES = _cues(  # pii-3: an address told after "I live (at)", whatever its
     r"direcci[óo]n(?:{h}+[^\W\d_]+){{0,3}}{h}+(?:es|:)", r"direcci[óo]n:", r"i{h}+live{h}+(?:at|in|on)",
     r"lives?{h}+(?:at|in|on)", r"sent{h}+(?:[^\W\d_]+{h}+){{0,3}}to", r"moro{h}+(?:na|no|em)", r"vivo{h}+na",
 )
-_LIVES_AT = (rf"{NOT_LETTER_BEFORE}{_LIVES_CUES}{H}+(?:(?:el|la|los|las|the){H}+)?"
+_LIVES_AT = (rf"{NOT_LETTER_BEFORE}{_LIVES_CUES}{H}+(?:(?-i:el|la|los|las|the){H}+)?"
              rf"(?P<pii>(?=(?:{_ABBREVIATION}|[^.;\n!?]){{0,120}}?{_ADDRESS_WORD})"
              rf"(?:{_ABBREVIATION}|[^.;\n!?]){{3,140}}?)"
              rf"(?=[.;!?]?{H}*$|[.;!?](?:\s|$)|\n|$|,?{H}+(?:y|e|and|pero|but|porque|because|que|so|desde|since)"
@@ -572,6 +597,10 @@ _LIVES_AT = (rf"{NOT_LETTER_BEFORE}{_LIVES_CUES}{H}+(?:(?:el|la|los|las|the){H}+
 _ADDRESS = [
     _LIVES_AT,
     _ES_ADDRESS,
+    _NUMBERED_STREET,
+    _ORDINAL_STREET,
+    rf"{_NEIGHBOURHOOD}{H}*,?{H}*(?:{_ES_ADDRESS}|{_NUMBERED_STREET}|{_ORDINAL_STREET})",
+    _EIRCODE,
     _GRID_ADDRESS,
     _BLOCK_AND_LOT,
     _DIRECTIONS,
@@ -587,7 +616,7 @@ _ADDRESS = [
 
 # --- names people introduce themselves and their relatives with ------------------------------
 
-_NAME_TOKEN = (rf"(?-i:[{UPPER}][{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?"
+_NAME_TOKEN = (rf"(?-i:[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?"
                rf"|(?!(?:DNI|NIE|TLF|TELF?|HC|NHC|NSS|CURP|RFC|CPF|RUT|MRN|NHS|PPSN|DOB|ID|SSN|MI|MY|MIS|DE|DEL|LA|EL|LOS|LAS|ES|SOY|CON"
                rf"|POR|PARA|QUE|NO|SI|AND|THE|OF|IS|ME|YA|HOY|URGENTE|AYUDA|HOSPITAL|CL[IÍ]NICA)\b)"
                rf"[{UPPER}]{{2,20}}(?![{LOWER}]))")  # María, Gonzalez-Ortiz; all capitals: FRANCISCO
@@ -604,9 +633,14 @@ _NOT_A_NAME = (
     r"|Embarazada|Cuidador[a]?|Madrina|Padrino|Esposo|Esposa|Marido|Mujer|Equipo|Servicio|Atenci[óo]n"
     r"|Unidad|Departamento|[ÁA]rea|Gerencia|Direcci[óo]n|Consulta|Consultas|Planta|Habitaci[óo]n|Urgente"
     r"|Ayuda|Please|Thank|Thanks|Dear|Regards|Saludos|Gracias|Muchas|Many|Best|Kind|Ya|Hoy|Ayer|Ma[ñn]ana"
-    r"|Mi|My|Our|Mis|Tus|Sus|Este|Esta|Esto|This|That|These|It|We|You|He|She|They|I)\b)"
+    r"|Mi|My|Our|Mis|Tus|Sus|Este|Esta|Esto|This|That|These|It|We|You|He|She|They|I"
+    r"|Me|Te|Se|Le|Les|Nos|Lo|Él|El|Ella|Ellos|Ellas|Usted|Hoy|Ya|Aqu[ií]|Bebé|Beb[eê]|Baby|Nen[ea]"
+    r"|Cuando|Cu[áa]ndo|Donde|D[óo]nde|Como|C[óo]mo|Luego|Despu[ée]s|Entonces|Cuando|When|Then|After|Finally"
+    r"|Nunca|Nadie|Alguien|Ahora|Todo|Nada|Tambi[ée]n|Also|Someone|Nobody|Everyone|Soy|S[óo]c|Sou|Estoy|Llamo|Atte|Att)\b)"
 )
 _NAME_PARTICLE = rf"(?-i:de|del|de{H}+la|de{H}+los|y|da|dos|das|do|van|von|di|e|Ó|O'|Mac|Mc|bin|ibn)"
+_CAP_TOKEN = rf"(?-i:[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?)"
+_CAP_NAME = (rf"{_NOT_A_NAME}{_CAP_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_CAP_TOKEN}){{0,4}}")
 _FULL_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{0,4}}")
 _TWO_WORD_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{1,4}}")
 _RELATIVES = (
@@ -614,12 +648,13 @@ _RELATIVES = (
     r"|t[ií][oa]|suegr[oa]|pareja|novi[oa]|niet[oa]|beb[ée]|sobrin[oa]|cuñad[oa]|prim[oa]|nuera|yerno"
     r"|mother|mum|mom|father|dad|son|daughter|wife|husband|partner|grandmother|grandfather|grandma"
     r"|grandpa|gran|nan|nana|brother|sister|aunt|uncle|baby|boy|girl|niece|nephew|m[ãa]e|pai|filh[oa]"
-    r"|irm[ãa]o?|av[óô]|esposa|marido|ñañ[oa]|cipot[ea]|chamac[oa]|peque(?:ñ|n)[oa]|princesa|guerrer[oa]"
+    r"|irm[ãa]o?|av[óô]|esposa|marido|mami|papi|mamita|papito|mamucha|viejit[oa]|ñañ[oa]|cipot[ea]|chamac[oa]|peque(?:ñ|n)[oa]|princesa|guerrer[oa]"
     r"|t[ií][oa]{h}+abuel[oa]|avoa|avó|nai|fill[oa]|bisabuel[oa]|madrina|padrino|ahijad[oa]|vecin[oa]"
     r"|compañer[oa]|amig[oa])"
 ).replace("{h}", H)
 _NAME_CUES = _cues(
-    r"me{h}+llamo", r"mi{h}+nombre{h}+(?:completo{h}+)?es", r"nombre{h}*(?:completo{h}*)?:", r"name{h}*:",
+    r"me{h}+llamo", r"(?:mi|su|tu|el){h}+nombre{h}+(?:completo{h}+)?(?:es|era)", r"(?:his|her|their){h}+name{h}+(?:is|was)",
+    r"s[óo]c", r"yo,", r"a{h}+m[ií],", r"pregunt(?:ar|en|ad|á|e)?{h}+por", r"ask{h}+for", r"nombre{h}*(?:completo{h}*)?:", r"name{h}*:",
     r"soy", r"my{h}+name{h}+is", r"my{h}+name'?s", r"i'?m", r"i{h}+am", r"this{h}+is", r"a{h}+nombre{h}+de",
     r"(?:el|la|al|del){h}+paciente", r"paciente{h}*:", r"patient{h}*:", r"the{h}+patient(?:'s{h}+name{h}+is)?",
     r"(?:mi|my|mis|nuestr[oa]|our|minha|meu){h}+" + _RELATIVES + r"(?:{h}+(?:de{h}+\d+{h}+a[ñn]os|\(\d+\)))?,?"
@@ -640,20 +675,51 @@ _NAME_CUES_2 = _cues(  # pii-3: cues written from the definition (a private pers
     r"(?:ya{h}+)?(?:naci[óo]|lleg[óo]|naceu|arrived)(?:{h}+(?:nuestr[oa]|mi|la|el|our))?(?:{h}+peque(?:ñ|n)[oa])?",
     r"nacid[oa]|nacida",
 )
+_NAME_CUES_4 = _cues(  # pii-4: their names are capitalised words, never all capitals ("por SMS")
+    r"(?:nuestr[oa]|our)(?:{h}+(?:little|peque(?:ñ|n)[oa]|querid[oa]|dear))?", r"bienvenid[oa]s?", r"welcome{h}+(?:baby|little)",
+    r"(?:sr|sra|srta|señor|señora|mr|mrs|ms|miss|mx)\.?(?={h}+"  # a title before two names (staff have one)
+    + rf"{_NAME_TOKEN}{H}+{_NAME_TOKEN})".replace("{", "{{").replace("}", "}}"),
+    _RELATIVES + r"{h}+de", r"(?:familiar|familia|family|mother|father|mum|mom|dad|wife|husband){h}+of",
+    r"(?:tratamiento|recuperaci[oó]n|operaci[oó]n|cirug[ií]a|trasplante|historia|fondos|colecta|rifa|sorteo"
+    r"|campa[ñn]a|lucha|causa|vaquita|donaciones|fundraiser|treatment|recovery|surgery|story)"
+    r"(?:{h}+[a-zñáéíóú]{{1,15}}){{0,2}}?{h}+(?:de|del|para|por|for|of)",
+    r"(?:donantes?|donadores?|donar|sangre|plaquetas|oraciones|cadena{h}+de{h}+oraci[oó]n|blood|donors?|prayers?)"
+    r"[^.\n]{{0,40}}?{h}(?:para|por|a|for)(?:{h}+(?:el|la|mi|my))?(?:{h}+(?:sr|sra|don|doña|mr|mrs|ms)\.?)?",
+    r"otr[oa]{h}+paciente,?", r"another{h}+patient,?",
+)
 _AFTER_NAME_ID = (  # a name just before an identifier or an age: "Álvaro Requena, DNI …", "Gerardo Arias, 82 años"
     r"(?=,?{h}*(?:(?i:dni|nie|c[ée]dula|cpf|nss|nhs|dob|d\.o\.b|ppsn|rfc|curp|rut|ci|tel[ée]?f?|tlf|cel|celular|m[óo]vil"
-    r"|historia|hc|nhc|derechohabiente|nacid[oa]|naceu|born|aged?){NL}|\d{{1,3}}{h}+(?i:a[ñn]os|years|anos)))"
+    r"|historia|hc|nhc|derechohabiente|nacid[oa]|naceu|born|aged?){NL}|\d{1,3}{h}+(?i:a[ñn]os|years|anos)"
+    r"|(?i:c\.{h}?i\.|c\.{h}?c\.)"  # pii-4: ", C.I. …"; ", 310 219 8847", ", 15/07/1992", ", ana@…"
+    r"|,{h}*(?:\+|\(\+?)?\d|,{h}*[\w.+\-]{1,64}@))"
 ).replace("{h}", H).replace("{NL}", NOT_LETTER_AFTER)
+# a case-sensitive test first: the patterns are compiled ignoring case, so their own look-ahead of
+# first characters lets every lower-case letter through (speed only, the same matches)
+_CAPITAL_HERE = rf"(?-i:(?=[{UPPER}]))"
 _EMOJI_OR_SPACE = r"(?:[^\w\s.,;:!?¿¡()\[\]\"'@#/\\<>\-]|\s)*"  # emoji and spaces between a cue and the name
 _PERSON_NAME = [
-    rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES}){NOT_LETTER_AFTER}{H}*(?P<pii>{_FULL_NAME})",
-    rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES_2}){NOT_LETTER_AFTER}{H}*\(?(?P<pii>{_FULL_NAME})",
+    rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES}){NOT_LETTER_AFTER}{H}*(?:(?-i:la|el|en|na){H}+)?(?P<pii>{_FULL_NAME})",
+    rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES_2}){NOT_LETTER_AFTER},?{H}*\(?(?P<pii>{_FULL_NAME})",
+    rf"{NOT_LETTER_BEFORE}(?i:{_NAME_CUES_4}){NOT_LETTER_AFTER},?{H}*\(?(?P<pii>{_CAP_NAME})",
     rf"{NOT_LETTER_BEFORE}(?i:{_KIN_BEFORE_NAME}){NOT_LETTER_AFTER}{_EMOJI_OR_SPACE},?{H}*\(?(?P<pii>{_FULL_NAME})",
-    rf"{NOT_LETTER_BEFORE}(?P<pii>{_TWO_WORD_NAME}){_AFTER_NAME_ID}",
+    rf"{NOT_LETTER_BEFORE}{_CAPITAL_HERE}(?P<pii>{_TWO_WORD_NAME}){_AFTER_NAME_ID}",
     # a signature: a name of two or more words closing the text, after a sentence's end, a comma or an emoji
-    rf"(?:^|(?<=[.!?…,)\]])|(?<=[^\w\s]))\s*(?P<pii>{_TWO_WORD_NAME})\s*[.!]?\s*$",
-    rf"#(?i:bienvenid[oa]|welcome|nacimiento|baby)(?P<pii>(?-i:[{UPPER}][{LOWER}]{{2,20}}(?:[{UPPER}][{LOWER}]{{2,20}})?))",
+    rf"(?:^|(?<=[.!?…,)\]])|(?<=[^\w\s]))\s*(?P<pii>{_TWO_WORD_NAME}(?:{H}+(?-i:[{UPPER}])\.)?)\s*[.!]?\s*$",
+    # pii-4: a name before a birth verb ("Bautista llegó el …", "Fiadh arrived on …"); a name after
+    # an identifier or a date and a comma, closing a clause ("DOB 02/05/1977, Pádraig Keane."); a name
+    # opening a sentence before a comma and an identifier-like code ("Rachel Pryce, PCN ref …")
+    rf"{NOT_LETTER_BEFORE}{_CAPITAL_HERE}(?P<pii>{_NOT_A_NAME}{_CAP_TOKEN})(?={H}+(?i:naci[óo]|lleg[óo]|arrived|was{H}+born|nasceu"
+    rf"|naceu|came{H}+into){NOT_LETTER_AFTER})",
+    rf"(?<=\d),{H}*(?P<pii>{_TWO_WORD_NAME})(?={H}*(?:[.,;!]|$))",
+    rf"(?:^|(?<=[.!?]\s))(?P<pii>{_TWO_WORD_NAME}),(?={H}*[^\n]{{0,20}}\d)",
+    rf"#(?i:bienvenid[oa]|welcome|nacimiento|baby|fuerza|todoscon|todospor(?:el|la)?|ayuda(?:a|para)?|ayudemosa"
+    rf"|oraci[oó]n(?:es)?por|prayfor|justiciapara|fuerzapara|vamos|[áa]nimo|forza|for[çc]a|buscamosa|teamo"
+    rf"|te{H}?queremos|free|bring|help|savethe|save){_NOT_A_NAME}(?P<pii>(?-i:[{UPPER}][{LOWER}]{{2,20}}(?:[{UPPER}][{LOWER}]{{2,20}})?))",
 ]
+
+# pii-4: a full date right after a person's name and a comma is their date of birth
+# ("Rosa Domínguez Martínez, 15/07/1992, …"; "Mi nombre es Concepción Arranz, 8/2/1950")
+_DATE_OF_BIRTH.append(rf"{NOT_LETTER_BEFORE}{_CAPITAL_HERE}{_TWO_WORD_NAME},{H}*(?P<pii>{_FULL_DATE})(?!{H}*(?:a{H}+las|at){NOT_LETTER_AFTER})")
 
 # --- any other long number -------------------------------------------------------------------
 
@@ -790,6 +856,8 @@ def _kind_by_checksum(digits: str) -> str | None:
         return "national_id"
     if n == 11 and do_cedula.is_valid(digits):
         return "national_id"
+    if n == 11 and digits[:2] in _CUIT_PREFIXES and ar_cuit.is_valid(digits):  # pii-4
+        return "national_id"
     if n == 10 and ec_ci.is_valid(digits):
         return "national_id"
     if n == 10 and gb_nhs.is_valid(digits):
@@ -808,6 +876,7 @@ def is_spanish_nuss(digits: str) -> bool:
     return base % 97 == check
 
 
+_CUIT_PREFIXES = ("20", "23", "24", "25", "26", "27", "30", "33", "34")
 _CLABE_WEIGHTS = (3, 7, 1) * 6
 
 
