@@ -55,7 +55,7 @@ from stdnum.es import ccc as es_ccc
 from stdnum.gb import nhs as gb_nhs
 from stdnum.mx import curp as mx_curp
 
-VERSION = "pii-4"
+VERSION = "pii-5"
 
 KINDS = (
     "email", "profile_url", "medical_record", "social_security", "passport", "bank_account", "card",
@@ -217,6 +217,10 @@ def _code(digits: str) -> str:
 
 _MEDICAL_RECORD = [
     rf"{NOT_LETTER_BEFORE}{_RECORD_CUES}{NOT_LETTER_AFTER}{_FILL}(?P<pii>{_code('4,19')})",
+    # pii-5: the first code within a few words after the cue, whatever words come between ("historia
+    # clínica del Hospital Civil 0045-8871"); no dates (no "/"), no times
+    rf"{NOT_LETTER_BEFORE}{_RECORD_CUES}{NOT_LETTER_AFTER}[^\n.\d]{{0,50}}?(?<![\w\-])"
+    r"(?P<pii>(?:(?-i:[A-Z]{1,4})[ \-]?)?\d[\d\-]{4,18}\d(?:-?(?-i:[A-Z]))?)(?![\w/:])",
 ]
 
 # --- social security ---------------------------------------------------------------------------
@@ -256,8 +260,13 @@ _ACCOUNT_CUES = _cues(
     r"iban", r"cuenta(?:{h}+(?:bancaria|corriente|de{h}+ahorros?))?", r"cta\.?", r"n[º°]{h}?de{h}+cuenta",
     r"clabe", r"cbu", r"cvu", r"ccc", r"account(?:{h}+(?:number|no\.?))?", r"sort{h}+code", r"conta",
     r"transferencia{h}+(?:a|al|desde)", r"ag[eê]ncia",
+    r"cci", r"cuenta{h}+interbancaria", r"n[úu]mero{h}+de{h}+cuenta", r"cuenta{h}+(?:nro|n[º°])\.?", r"ahorros",
+    r"dep[óo]sitos?{h}+(?:a|en)", r"bank{h}+details", r"pix",
 )
 _BANK_ACCOUNT = [
+    # pii-5: the first long number within a sentence after the cue ("cuenta de ahorros Bancolombia
+    # 123-456789-01", "CCI del BCP: 002-…")
+    rf"{NOT_LETTER_BEFORE}{_ACCOUNT_CUES}{NOT_LETTER_AFTER}[^\n.]{{0,60}}?(?<![\d\-])(?P<pii>\d(?:[ \-.]?\d){{7,25}})(?!\d)",
     _after_cue(_ACCOUNT_CUES, rf"(?:(?-i:[A-Z]{{2}}\d{{2}}){H}?)?\d(?:[ \-.]?\d){{5,25}}"),
     rf"(?<![\d\-])\d{{4}}[ \-]\d{{4}}[ \-]\d{{2}}[ \-]\d{{10}}(?![\d\-])",  # Spain's CCC 4-4-2-10
 ]
@@ -721,6 +730,156 @@ _PERSON_NAME = [
 # ("Rosa Domínguez Martínez, 15/07/1992, …"; "Mi nombre es Concepción Arranz, 8/2/1950")
 _DATE_OF_BIRTH.append(rf"{NOT_LETTER_BEFORE}{_CAPITAL_HERE}{_TWO_WORD_NAME},{H}*(?P<pii>{_FULL_DATE})(?!{H}*(?:a{H}+las|at){NOT_LETTER_AFTER})")
 
+# --- pii-5: names from a list of first names ------------------------------------------------
+# A private person is most often named without any cue ("gracias a Rocío Vidal por todo", "a Yeison
+# lo dejaron 6 horas"). A run of capitalised words holding a known first name is a person's name:
+# the first names are gender-guesser's dictionary (Jörg Michael's list, some 48,000 names of Spain,
+# Portugal, the Americas, the British Isles and Europe, 0.2 s to load). The run is not a name when
+# it names staff (after "Dr.", "enfermera" …), a place or an institution (after "Hospital", "San",
+# "Calle" …, or holding a city or institution word), and its first name is not a word of the
+# language that the dictionary also lists ("Mi", "Salud", "Santiago", "Paz"): those need a surname
+# after them.
+_STAFF_BEFORE = re.compile(
+    r"(?:\b(?:dr|dra|dres|doc|doct|prof|lic|licda?|ing|enf|sor)\.?"
+    r"|\b(?:doctor|doctora|doctores|médic[oa]|medic[oa]|enfermer[oa]s?|nurse|sister|matrona|midwife|auxiliar"
+    r"|celador[a]?|cirujan[oa]|surgeon|consultant|pediatra|ginec[oó]log[oa]|traumat[oó]log[oa]|anestesista"
+    r"|fisio(?:terapeuta)?|psic[oó]log[oa]|residente|t[ée]cnic[oa]|tcae|recepcionista|administrativ[oa]"
+    r"|coordinador[a]?|supervisor[a]?|jef[ae](?:{h}+de{h}+\w+)?|director[a]?|gerente|trabajador[a]{h}+social"
+    r"|paramédic[oa]|param[ée]dico|camiller[oa]|vigilante|guardia|seguridad|dentista|odont[oó]log[oa]"
+    r"|oncólog[oa]|cardi[oó]log[oa]|neur[oó]log[oa]|ur[oó]log[oa]|dermat[oó]log[oa]|especialista"
+    r"|staff|team|equipo|san|santa|santo|são|st|hospital|hosp|clínica|clinica|sanatorio|virgen|señora"
+    r"|colegio|parroquia|instituto|centro|fundación|fundacion|residencia|calle|c/|av|avda|avenida|plaza"
+    r"|paseo|barrio|colonia|col|urb|urbanización|jr|jirón|carrera|cra|street|road|ward|unidad|planta"
+    r"|sala|pabellón|servicio|área|area|programa|clínic[ao]s?|hospitales|universidad|university"
+    r"|estadio|iglesia|cerro|río|rio|lago|monte|puerto|villa|ciudad|provincia|estado|departamento"
+    r"|municipio|distrito|cantón|canton|región|region|comuna|zona|sector|reparto|sede|línea|linea"
+    r"|estación|estacion|metro|bus|ruta|premio|marca|app|farmacia|pharmacy|aseguradora|seguros?"
+    r"|obra{h}+social|eps|ips|isapre|mutua|mutualista))[\s.,:;'’\"«»()-]*$".replace("{h}", H), re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("""
+mi me el se si my the su ya lo en hay un tiene le ni hi can al que bon solo he con yo les una sin just
+pero era atte ha li made mine han ella te ola non ah de res sen five tu tus mis sus nos os la las los del
+por para como cuando donde muy mas más menos todo toda todos todas nada nadie algo alguien hola buenas
+buenos gracias saludos feliz bien mal vale ok hoy ayer mañana ahora antes luego después despues siempre
+nunca también tampoco sí no and but or so if as at in on of to for from with by an a i we you they he
+she it is are was were be been has have had do did does will would can could should may might must
+dear hello thanks thank please sorry good great best very more most less just still even only also
+jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic
+soy sóc sou estoy llamo vivo tengo quiero necesito pido busco somos estamos queremos hello hey dear
+san santa santo são sao saint st easter long van mae bienvenido bienvenida bienvenidos welcome enero febrero marzo mayo junio julio agosto septiembre
+setiembre octubre noviembre diciembre lunes martes miércoles miercoles jueves viernes sábado sabado domingo
+""".split())
+_NAMES_THAT_ARE_WORDS = frozenset("""
+abril día dia vida dato alta alto harto fila caja zona edo general valle ward march june may april august
+feliz trae royal val ave willow monte verdi italia aires dios cielo reina real gloria aurora alba estrella
+flor fe esperanza milagros soledad salud paz luz sol cruz reyes belén belen trinidad asunción asuncion
+concepción concepcion rosario mercedes santiago lima victoria lourdes fátima fatima guadalupe montserrat
+begoña pilar dolores consuelo socorro nieves amparo remedios piedad caridad clemente justo franco leal
+bueno amable pura blanca clara celeste rosa violeta jade ruby amber crystal pearl holly ivy heather
+daisy lily hazel olive sandy rocky hope grace joy faith mark bill summer dawn art sunny guy frank iris
+penny ray rich angel destiny harmony chance sky river brook star honey ginger major king young baker
+miller cook bishop judge noble earl dean gene jean carol sue pat bob nick rob don will kennedy columbus
+roosevelt austin washington lincoln jackson salvador domingo marín mora vega medina cano duarte lora
+león leon heredia cayetano
+""".split())
+_NAME_RUN_RE = re.compile(
+    rf"{NOT_LETTER_BEFORE}(?-i:{_NAME_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NAME_TOKEN}){{0,5}})")
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names():
+    """gender-guesser's detector (its dictionary of first names), loaded once."""
+    import gender_guesser.detector  # noqa: PLC0415
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """`word` is a first name of the dictionary and not a word of the language it also spells."""
+    if len(word) < 3 or word.lower() in _FUNCTION_WORDS or word.lower() in _NAMES_THAT_ARE_WORDS \
+            or word.lower() in _CITY_WORDS:
+        return False
+    return _listed(word)
+
+
+# the dictionary's countries whose names patients write (the Americas' names are in Spain's, Portugal's
+# and the USA's columns); a name listed only for Germany or Vietnam ("Gana", "Long", "His") is not one
+_NAME_COUNTRIES = ("spain", "portugal", "usa", "great_britain", "ireland")
+
+
+@functools.lru_cache(maxsize=65536)
+def _listed(word: str) -> bool:
+    """`word` has a frequency in one of _NAME_COUNTRIES (the detector's ``names``: name -> gender ->
+    one frequency character per country of its ``COUNTRIES``, blank where the name is not used)."""
+    detector = _first_names()
+    columns = [detector.COUNTRIES.index(country) for country in _NAME_COUNTRIES]
+    return any(values[i] != " " for values in detector.names.get(word.lower(), {}).values() for i in columns)
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_start_a_name(word: str) -> bool:
+    """A first name that is also a word or a place ("Pilar", "Rosario"): a name when a surname follows."""
+    return len(word) >= 3 and word.lower() not in _FUNCTION_WORDS and _listed(word)
+
+
+_PATRONYMIC = re.compile(r"(?-i:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|éz|az|iz|oz|es))$")  # Pérez, Domínguez, Ruiz
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:el|la|del|al|los|las|the)[^\S\r\n]+$", re.IGNORECASE)
+
+
+_CITY_WORDS = frozenset(c.lower() for c in _CITIES if " " not in c)  # Santiago, Lima (San José: José stays)
+_STOP_IN_RUN = frozenset({"hospital", "clínica", "clinica", "centro", "sanatorio", "instituto", "fundación",
+                          "universidad", "university", "hospitals", "health", "salud", "medical", "médico",
+                          "maternidad", "materno", "policlínico", "policlinico", "ambulatorio", "cesfam", "ebais",
+                          "cdi", "umf", "hgz", "imss", "issste", "minsa", "essalud", "clinic", "infirmary"})
+
+
+def _listed_names(text: str) -> list[Match]:
+    """Runs of capitalised words that start with a first name of the list, or that end in a Spanish
+    patronymic surname ("Yusmary Pérez") (pii-5)."""
+    out = []
+    for m in _NAME_RUN_RE.finditer(text):
+        words = list(re.finditer(r"[^\s]+", m.group(0)))
+        for i, w in enumerate(words):
+            word = w.group(0)
+            if word.lower() in _STOP_IN_RUN:
+                break
+            rest = [x.group(0) for x in words[i + 1:] if x.group(0)[:1].isupper()]
+            surname_after = bool(rest) and rest[0].lower() not in _STOP_IN_RUN
+            if word.isupper():  # capitals only ("INE", "DAN CITA"): a name when another name follows
+                if not (_may_start_a_name(word) and rest and (is_first_name(rest[0]) or
+                                                              _PATRONYMIC.match(rest[0].capitalize()))):
+                    continue
+            elif not (is_first_name(word) or (surname_after and _may_start_a_name(word))
+                      or (surname_after and any(_PATRONYMIC.match(x) for x in rest)
+                          and word.lower() not in _FUNCTION_WORDS)):
+                continue
+            start = m.start() + w.start()
+            if _STAFF_BEFORE.search(text, max(0, start - 40), start) or (start and text[start - 1] in "#@") \
+                    or _ARTICLE_BEFORE.search(text, max(0, start - 6), start):
+                break
+            end = m.start() + words[-1].end()
+            for later in words[i + 1:]:  # an institution word ends the name (a city may be a surname)
+                if later.group(0).lower() in _STOP_IN_RUN:
+                    end = m.start() + later.start()
+                    break
+            for before in reversed(words[:i]):  # unlisted first names before a listed one ("Jhon Fredy")
+                token = before.group(0)
+                if token.lower() in _FUNCTION_WORDS or token.lower() in _STOP_IN_RUN or not token[:1].isupper() \
+                        or _STAFF_BEFORE.search(token):
+                    break
+                start = m.start() + before.start()
+            initial = re.match(rf"{H}(?-i:[{UPPER}])\.", text[end:end + 3])  # "Ximena Olvera R."
+            if initial:
+                end += initial.end()
+            name = text[start:end].rstrip()
+            for particle in (" de la", " de los", " de", " del", " y", " e", " da", " do", " dos"):
+                if name.endswith(particle):
+                    name = name[: -len(particle)]
+            out.append(Match("person_name", start, start + len(name), name))
+            break
+    return out
+
+
 # --- any other long number -------------------------------------------------------------------
 
 _NUMBER = [r"(?<!\d)\d{10,22}(?!\d)"]
@@ -929,6 +1088,7 @@ def _candidates(text: str) -> list[Match]:
     for start, end in _phone_candidates(text):
         found.append(Match("phone", start, end, text[start:end]))
     found.extend(_checked_numbers(text))
+    found.extend(_listed_names(text))
     return found
 
 
