@@ -48,7 +48,9 @@ REDACTED = [
     ("número de historia clínica es el 98765432", "número de historia clínica es el [MEDICAL_RECORD]"),
     ("nº de historia: 1234567 😡", "nº de historia: [MEDICAL_RECORD] 😡"),
     ("historia clinica 5556667", "historia clinica [MEDICAL_RECORD]"),
-    ("#HC1234567 #urgencias", "#HC[MEDICAL_RECORD] #urgencias"),
+    ("#HC1234567 #urgencias", "#[MEDICAL_RECORD] #urgencias"),  # pii-6: a record's own letters glued to it go too
+    ("HC-44102 del Mario Catarino", "[MEDICAL_RECORD] del Mario Catarino"),
+    ("mi CIP es GAPU 1770 3210 08 y", "mi CIP es [MEDICAL_RECORD] y"),
     ("MRN: 00123456", "MRN: [MEDICAL_RECORD]"),
     ("my medical record number is 7654321", "my medical record number is [MEDICAL_RECORD]"),
     ("patient number 00998877", "patient number [MEDICAL_RECORD]"),
@@ -231,7 +233,7 @@ def test_redaction_is_a_frozen_value():
     assert result == Redaction("tel [PHONE]", ("phone",), 1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.count = 0  # type: ignore[misc]
-    assert VERSION == "pii-5"
+    assert VERSION == "pii-6"
 
 
 # Every one of these must disappear from the sentence it is embedded in.
@@ -308,3 +310,32 @@ def test_first_character_lookahead_changes_no_match():
         sped_up += fast.pattern != plain.pattern
         assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)], pattern
     assert sped_up >= len(patterns) * 3 // 4, "the lookahead is built for most patterns"
+
+
+# pii-5: names without a cue, from gender-guesser's first names; staff, places and institutions stay
+@pytest.mark.parametrize(("text", "names"), [
+    ("gracias a Rocío Vidal por todo lo que hizo", ["Rocío Vidal"]),
+    ("a Yusmary Pérez la dejaron 6 horas en el pasillo", ["Yusmary Pérez"]),
+    ("ayer ingresaron a Jhon Alexander Ospina y nadie informa", ["Jhon Alexander Ospina"]),
+    ("Pilar Sanz espera desde las 8", ["Pilar Sanz"]),
+    ("el Dr. Pablo Ruiz fue muy amable", []),
+    ("la enfermera Marta nos ayudó mucho", []),
+    ("me derivaron al Hospital San Rafael de Heredia", []),
+    ("lo trasladaron del hospital de Santa Ana al Rosales", []),
+    ("Gana 500€ al día desde casa!!! info en mi perfil", []),
+    ("Long wait, Great care at the ER", []),
+    ("vivimos en Santiago desde mayo", []),
+])
+def test_names_without_a_cue_come_from_the_list_of_first_names(text, names):
+    assert [m.text for m in find(text) if m.kind == "person_name"] == names
+
+
+def test_the_held_out_set_meets_the_overall_goal():
+    """The second PII set (data/pii_heldout), never used to write the rules: overall recall and
+    precision stay at the issue's goal (per kind: docs/pii-evaluation.md)."""
+    from webcare.classify import pii_evaluation
+
+    result = pii_evaluation.score(pii_evaluation.load(pii_evaluation.HELD_OUT_SET))
+    assert result.messages >= 500 and sum(result.spans.values()) >= 900
+    assert result.recall() >= pii_evaluation.GOAL_OVERALL, result.recall()
+    assert result.precision() >= 0.90, result.precision()

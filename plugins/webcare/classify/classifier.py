@@ -20,7 +20,7 @@ from webcare.classify import rules
 from webcare.classify.taxonomy import load_taxonomy
 
 RULES_VERSION = "lexicon-2"
-PII_VERSION = "pii-5"
+PII_VERSION = "pii-6"
 UNSEEN_LOG_PROB = -12.0
 
 

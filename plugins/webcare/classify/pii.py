@@ -55,7 +55,7 @@ from stdnum.es import ccc as es_ccc
 from stdnum.gb import nhs as gb_nhs
 from stdnum.mx import curp as mx_curp
 
-VERSION = "pii-5"
+VERSION = "pii-6"
 
 KINDS = (
     "email", "profile_url", "medical_record", "social_security", "passport", "bank_account", "card",
@@ -206,17 +206,33 @@ _RECORD_CUES = _cues(
     r"tarjeta{h}+(?:sanitaria|de{h}+salud|del{h}+seguro)(?:{h}+individual)?",
     r"health{h}+(?:card|insurance)(?:{h}+(?:number|no\.?))?",
     r"cart[aã]o{h}+(?:do{h}+)?sus",
+    # pii-6
+    r"t\.?i\.?s\.?", r"nuhsa", r"tarjeta{h}+individual(?:{h}+sanitaria)?", r"tarxeta(?:{h}+sanitaria)?",
+    r"targeta(?:{h}+sanit[àa]ria)?", r"osasun{h}+txartela", r"beneficio", r"r[ée]cord", r"carn[eé]t?{h}+de{h}+(?:discapacidad|citas|salud)",
+    r"exp\.?", r"conadis", r"(?:hospital{h}+)?account{h}+(?:number|no\.?)", r"(?:individual{h}+)?health{h}+identifier", r"ihi",
+    r"medical{h}+card(?:{h}+(?:number|no\.?))?", r"chi(?:{h}+number)?", r"har", r"prontu[aá]rio", r"historial",
+    r"n[úu]mero{h}+de{h}+(?:historia|expediente|ficha|paciente|registro)", r"registro{h}+(?:m[ée]dico|cl[ií]nico)",
 )
 
 
 def _code(digits: str) -> str:
-    """A number with an optional letter prefix ("ABCD123456789012"), separators and a check letter."""
-    prefix = rf"(?:(?-i:[A-Z]{{1,4}}){H}?-?{H}?|[a-z]{{1,4}})?"
-    return rf"{prefix}\d(?:[ .\-/]?\d){{{digits}}}(?:-?(?-i:[A-Z]))?(?!\d){NOT_LETTER_AFTER}"
+    """A number with an optional letter prefix ("ABCD123456789012", "HC/2016/003871"), separators and
+    a check letter or a suffix ("EXP-22781-SV")."""
+    prefix = rf"(?:(?-i:[A-Z][A-Za-z]{{0,3}}){H}?[-/]?{H}?|[a-z]{{1,4}})?"
+    return (rf"{prefix}\d(?:[ .\-/]?\d){{{digits}}}(?:-?(?-i:[A-Z])|-(?-i:[A-Z]{{2,3}}))?(?!\d)"
+            rf"{NOT_LETTER_AFTER}")
 
 
 _MEDICAL_RECORD = [
     rf"{NOT_LETTER_BEFORE}{_RECORD_CUES}{NOT_LETTER_AFTER}{_FILL}(?P<pii>{_code('4,19')})",
+    # pii-6: a record's own letters glued or joined to its number are part of it ("NHC9913284",
+    # "HC-44102", "EXP-22781-SV", "HC/2016/003871"; a cue before a space stays: "NHC [MEDICAL_RECORD]")
+    rf"{NOT_LETTER_BEFORE}(?P<pii>(?:n\.?h\.?c|h\.?c|exp|mrn|prt|har|ihi|chi|nhc|hce|hcl|rec)\.?[-/#]?\d(?:[ .\-/]?\d){{3,18}}"
+    rf"(?:-?(?-i:[A-Z]{{1,3}}))?)(?!\d){NOT_LETTER_AFTER}",
+    # the health cards of Spain's regions: two to four letters and ten digits ("GAPU 1770 3210 08",
+    # "AN0612748395", "CyL 0378 1221 44")
+    rf"(?<![A-Za-z0-9])(?P<pii>(?-i:[A-Z][A-Za-z]{{1,3}}){H}?\d{{4}}{H}?\d{{4}}{H}?\d{{2}})(?![\d ]*\d{{3}})(?![A-Za-z0-9])",
+    rf"(?<![A-Za-z0-9])(?P<pii>(?-i:[A-Z]{{2}})\d{{10}})(?![A-Za-z0-9])",
     # pii-5: the first code within a few words after the cue, whatever words come between ("historia
     # clínica del Hospital Civil 0045-8871"); no dates (no "/"), no times
     rf"{NOT_LETTER_BEFORE}{_RECORD_CUES}{NOT_LETTER_AFTER}[^\n.\d]{{0,50}}?(?<![\w\-])"
@@ -389,6 +405,7 @@ _PHONE_CANDIDATE = (rf"(?:\({H}*\+{H}*\d{{1,4}}{H}*\)|(?<![\w+])\+{H}*|\((?=\d{{
                     rf"\d(?:{_SEP}\d){{6,16}}{_NOT_A_CONTINUATION}")
 _PHONE_AFTER_CUE = _after_cue(_PHONE_CUES, rf"\+?{H}*\(?\d(?:{_SEP}\d){{5,16}}{_NOT_A_CONTINUATION}")
 _DATE_SHAPE = re.compile(r"\d{1,2}[.\-]\d{1,2}[.\-](?:19|20)?\d{2}|(?:19|20)\d{2}[.\-]\d{1,2}[.\-]\d{1,2}")
+_CEP_SHAPE = re.compile(r"\d{5}-\d{3}")  # Brazil's postcode: no phone is written 5-3
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}")
 _CURRENCY_END = re.compile(r"[$€£]\s?$")
 _AMOUNT_AFTER = re.compile(rf"{H}*(?:[$€£%]|{_UNITS}{NOT_LETTER_AFTER})", _FLAGS)
@@ -441,7 +458,7 @@ def _phone_candidates(text: str) -> list[tuple[int, int]]:
         start, end = m.span()
         while written and not written[-1].isdigit():  # a closing ")" or "-" is not the number's
             written, end = written[:-1], end - 1
-        if _DATE_SHAPE.fullmatch(written) or _YEAR_RANGE.fullmatch(written):
+        if _DATE_SHAPE.fullmatch(written) or _YEAR_RANGE.fullmatch(written) or _CEP_SHAPE.fullmatch(written):
             continue
         if _AMOUNT_AFTER.match(text, end) or _CURRENCY_END.search(text, max(0, start - 3), start):
             continue
@@ -457,11 +474,13 @@ _STREET = (
     rf"(?:c|cl|cll|clle|avda|avd|av|pza|plz|pl|ctra|crta|cra|kra|kr|pso|rda|cno|trav|trva|tv|transv|urb|gta"
     rf"|pje|psje|jr|jir|calz|diag|dg|prol|priv|blvd|bvar|bv|al|rod|estr|trav){H}?\.{H}*"
     rf"|c/{H}*|p[º°ª]\.?{H}*"
+    rf"|(?:cll|cl|cra|kra|kr|dg|tv|av|avda|avd|clle|jr|pje|psje|bv|blvd|bda|cdla|urb|col|res|edif){H}+(?=\d)"  # pii-6: "cll 10 #5-22"
     r"|(?:calle|avenida|avda|avd|av|paseo|plaza|pza|ronda|camino|carretera|ctra|traves[ií]a|glorieta"
     r"|pasaje|urbanizaci[oó]n|callej[oó]n|rambla|carrer|r[uú]a|bulevar|boulevard|jir[oó]n|calzada|diagonal"
     r"|transversal|carrera|autopista|prolongaci[oó]n|privada|cerrada|andador|circuito|alameda|travessa"
     r"|estrada|rodovia|costanera|malec[oó]n|cuesta|subida|vereda|senda|v[ií]a|avinguda|pla[çc]a"
-    rf"|passeig){H}+"
+    rf"|passeig|cam[ií]|passatge|travessera|kalea|kale|etorbidea|hiribidea|plaza|barriada|bda|cdla|ciudadela"
+    rf"|lugar|r[uú]ela|estrada|largo|travessa|beco|quinta|pasillo|pasaje){H}+"
     r")"
 )
 _NAME_WORD = r"[^\W\d_][\w'’\-]{0,30}\.?"
@@ -472,9 +491,10 @@ _NUMBER_SIGN = r"(?:#|n\.?[º°o]\.?|nro\.?|núm\.?|num\.?|número|numero|no\.|n
 _HOUSE_NUMBER = (rf"{H}*,?{H}*(?:{_NUMBER_SIGN}{H}*)?"
                  rf"(?:\d{{1,5}}[a-z]?{NOT_LETTER_AFTER}(?:{H}*-{H}*\d{{1,4}}[a-z]?)?|s/n|s\.n\.|km{H}*\d{{1,4}})"
                  rf"(?!\d){_NOT_A_COUNT}")
-_DOOR = (rf"(?:[a-h]|\d{{1,2}}{H}?[º°ª]|izq(?:uierda|da|d)?|dcha|dch|der(?:echa)?|dra|ctro|centro"
-         r"|int|ext)")
-_UNIT_WORDS = (r"(?:piso|planta|puerta|pta|esc|escalera|portal|bloque|blq|block|torre|depto|dpto|departamento"
+_DOOR = (rf"(?:[a-h]|\d{{1,2}}{H}?[º°ª]|izq(?:uierda|da|d)?|izda|dcha|dch|der(?:echa)?|dra|ctro|centro"
+         r"|int|ext|esq(?:uerra)?|dreta|dta|ezk(?:erra)?|esk(?:uma)?|eskum|\d{1,2}(?:a|r|n|t))")
+_UNIT_WORDS = (r"(?:piso|planta|puerta|pta|esc|escalera|portal|bloque|blq|block|torre|depto|dpto|departamento|dto"
+               r"|pol[ií]gono|villa|casa|u\.?h|unidad|bajos|local"
                r"|apto|apartamento|ap|apt|apartment|casa|int|interior|of|oficina|local|edif|edificio|lote|lt"
                r"|mz|mza|manzana|conj|conjunto|etapa|sector|unit|suite|flat|cond|condominio|bl|quadra|qd)")
 _FLOOR = (  # 3ºB, 2º izq, 4º dcha, bajo, escalera 3, 3-B, depto 402, casa 15, Torre B apto 1203
@@ -482,15 +502,28 @@ _FLOOR = (  # 3ºB, 2º izq, 4º dcha, bajo, escalera 3, 3-B, depto 402, casa 15
     rf"|{_UNIT_WORDS}\.?{H}*(?:{_NUMBER_SIGN}{H}*)?(?:\d{{1,5}}(?:{H}?-?[a-z])?|[a-z]{{1,2}})"
     rf"{NOT_LETTER_AFTER}"
     rf"|(?:bajo|[aá]tico|entresuelo|entlo|izquierda|izq|derecha|dcha){NOT_LETTER_AFTER}(?:\.(?=,))?"
-    rf"|\d{{1,2}}-?[a-h]{NOT_LETTER_AFTER})"
+    rf"|\d{{1,2}}-?[a-h]{NOT_LETTER_AFTER}"
+    # pii-6
+    rf"|\d{{1,2}}(?:r|n|t|a|er|o){H}+\d{{1,2}}(?:a|r|n|t|o)?{NOT_LETTER_AFTER}"  # Catalan 1r 2a
+    rf"|\d{{1,2}}(?:\.|{H}){H}*{_DOOR}{NOT_LETTER_AFTER}\.?"  # 4. ezk, 6 dcha
+    rf"|\d{{1,2}}-\d{{1,2}}(?!\d)"  # 2-1
+    rf"|(?:pol[ií]gono|pasaje|psje|senda|calle|avenida|villa|casa|lote|bloque|block|mz|manzana)\.?{H}*"
+    rf"(?:[a-z]{{1,2}}|\d{{1,4}}(?:-?[a-z])?){NOT_LETTER_AFTER}"
+    rf"|\d{{1,2}}(?:a|ª|o|º)?\.?{H}+(?:calle|avenida)(?:{H}+y{H}+\d{{1,2}}{H}+(?:calle|avenida))?{NOT_LETTER_AFTER}"
+    rf"|\d{{1,2}}{H}+y{H}+\d{{1,2}}{H}+(?:calle|avenida|calles|avenidas){NOT_LETTER_AFTER}"
+    rf"|esq(?:uina)?\.?{H}+[\w.]{{2,25}}(?:{H}+[\w.]{{2,25}}){{0,2}}?(?=[,.;\n]|$))"
 )
 _PLACE_WORD = rf"(?-i:[{UPPER}][{LOWER}]{{1,25}}|[{UPPER}]{{2,6}}|\d{{1,3}})"
-_PLACE = rf"{_PLACE_WORD}(?:{H}+(?:(?:de|del|la|las|los|el|do|da|dos|das){H}+)?{_PLACE_WORD}){{0,3}}"
+_PLACE = rf"{_PLACE_WORD}(?:{H}+(?:(?:de|del|la|las|los|el|do|da|dos|das){H}+){{0,2}}{_PLACE_WORD}){{0,3}}"
 _NEIGHBOURHOOD = (  # col. Crédito Constructor, barrio La Candelaria, urb. Los Olivos, AA.HH. Villa Sol
     rf"(?:col|colonia|barrio|b[º°]|urb|urbanizaci[oó]n|fracc|fraccionamiento|sector|ens|ensanche|zona|villa"
     rf"|poblaci[oó]n|pobl|comuna|distrito|alcald[ií]a|delegaci[oó]n|municipio|aa\.{H}?hh|asentamiento"
     rf"|asoc|asociaci[oó]n|residencial|res|reparto|rpto|caser[ií]o|vereda|bairro|jardim|jd|conjunto"
-    rf"|parroquia|cant[oó]n|provincia|departamento|estado|corregimiento){NOT_LETTER_AFTER}\.?{H}*{_PLACE}"
+    rf"|parroquia|cant[oó]n|provincia|departamento|estado|corregimiento|bda|barriada|cdla|ciudadela|u\.{H}?h"
+    rf"|unidad{H}+habitacional|edif|edificio|conj|condominio|cond|ens|vila|lugar|poblado|aldea|caser[ií]o)"
+    rf"{NOT_LETTER_AFTER}\.?{H}*(?:(?:res|residencial|edif)\.?{H}+)?"
+    rf"(?:{_PLACE}|(?-i:(?!(?:y|que|para|por|con|en|de|del|a|al|me|mi|muy|es|no)\b)[a-záéíóúñ]{{3,20}}"
+    rf"(?:{H}+(?!(?:y|que|para|por|con|en|a|al|me|mi|muy|es|no|necesito|tengo|vivo|hace)\b)[a-záéíóúñ]{{3,20}}){{0,2}}))"
 )
 _ES_POSTCODE = r"(?:0[1-9]|[1-4]\d|5[0-2])\d{3}(?!\d)"
 _ANY_POSTCODE = r"\d{4,6}(?:-\d{3,4})?(?!\d)"
@@ -520,9 +553,10 @@ _CITIES = (
     "Toronto", "Vancouver", "Sydney", "Melbourne",
 )
 _KNOWN_CITY = "(?:" + "|".join(_accent_insensitive(c) for c in _CITIES) + ")"
+_KNOWN_CITY_CI = "(?i:" + _KNOWN_CITY[3:]  # the same, case-insensitive inside case-sensitive parts
 _CITY_WORD = rf"[{UPPER}][^\W\d_]+"
 _CITY_NAME = rf"(?-i:{_CITY_WORD}(?:{H}+(?:(?:de|del|la|las|los|el){H}+)?{_CITY_WORD}){{0,2}})"
-_CITY = rf"(?:{_KNOWN_CITY}|{_CITY_NAME}|\({_CITY_NAME}\))"  # Madrid, San Sebastián de los Reyes, (Madrid)
+_CITY = rf"(?:{_CITY_NAME}|{_KNOWN_CITY}|\({_CITY_NAME}\))"  # Madrid, San Sebastián de los Reyes, (Madrid)
 _NOT_AN_AMOUNT = (rf"(?!{H}*(?:[.,]\d|€|\$|%|{_UNITS}){NOT_LETTER_AFTER})")
 _UK_POSTCODE = r"(?-i:(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?" + H + r"?\d[A-Z]{2}(?![A-Za-z0-9]))"
 _EIRCODE = r"(?-i:(?<![A-Za-z0-9])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)" + H + r"?[0-9AC-FHKNPRTV-Y]{4}(?![A-Za-z0-9]))"  # pii-4
@@ -536,7 +570,8 @@ _TAIL = (
     rf"|(?-i:[A-Z]{{2}})(?=,?{H}*\d{{5}})|(?-i:CDMX|CABA|D\.F\.|DF|GBA|EdoMex|Edomex)"
     rf"|(?-i:[A-Z]\.{H}?[A-Z]\.)|Edo\.{H}*(?:de{H}+)?M[ée]x\.?|(?-i:[A-Z]{{2}}){NOT_LETTER_AFTER}(?=[.,;]?{H}*$|[.,;]?\s)"
     rf"|entre{H}+(?:calles?{H}+|avenidas?{H}+)?[\w.]{{1,25}}(?:{H}+[\w.]{{1,25}}){{0,3}}?{H}+y{H}+[\w.]{{1,25}}"
-    rf"|{_EIRCODE}|{_UK_POSTCODE})"
+    rf"|{_EIRCODE}|{_UK_POSTCODE}|co\.{H}+(?-i:[{UPPER}][{LOWER}]+)|(?-i:{_KNOWN_CITY_CI})(?:{H}+capital)?{NOT_LETTER_AFTER}"
+    rf"|(?-i:{_CITY_NAME}){H}+capital{NOT_LETTER_AFTER})"
     rf"|{H}*,{H}*(?-i:{_NOT_STOP}{_CITY_NAME}))"
 )
 _ES_ADDRESS = (
@@ -586,7 +621,9 @@ _EN_ADDRESS = (
 )
 
 _ABBREVIATION = (r"(?:Mz|Lt|No|N[º°o]|col|Av|Avda|Edif|depto|dpto|Edo|Urb|Jr|Cra|St|Rd|Apt|Apto|Blvd|Pje|Psje"
-                 r"|Int|Ext|Sta|Sto|Dr|Cdad|Bo|AA\.HH|Res|Fracc)\.")
+                 r"|Int|Ext|Sta|Sto|Dr|Cdad|Bo|AA\.HH|Res|Fracc|Co|Pe|Cdla|Bda|Bv|Bvar|U\.H|Ave|Pl|Sq|Cl|Cll"
+                 r"|Ctra|Pza|Pso|Rda|Mza|Pol|Dpto|Depto|Ap|Gral|Pdte|Pte|Dto|Casa|Ens|Prol|Priv|Calz)\."
+                 rf"|(?:esq|izq|izda|dcha|dch|der|dta|ezk)\.(?=,|{H}+(?-i:[\da-z]))")  # a door, when the address goes on
 _ADDRESS_WORD = (r"(?:\d|(?<!\w)(?:calle|c/|av|avenida|col|colonia|barrio|casa|bloque|block|conjunto|sector|mz|manzana"
                  r"|flat|r[úu]a|cerrada|edif|edificio|piso|apto|depto|urbanizaci[óo]n|urb|pasaje|jr|jir[óo]n|carrera"
                  r"|cra|street|road|court|lane|st|rd|villa|residencial|lote|iglesia|esquina|port[óo]n)(?!\w))")
@@ -596,6 +633,34 @@ _LIVES_CUES = _cues(  # pii-3: an address told after "I live (at)", whatever its
     r"direcci[óo]n(?:{h}+[^\W\d_]+){{0,3}}{h}+(?:es|:)", r"direcci[óo]n:", r"i{h}+live{h}+(?:at|in|on)",
     r"lives?{h}+(?:at|in|on)", r"sent{h}+(?:[^\W\d_]+{h}+){{0,3}}to", r"moro{h}+(?:na|no|em)", r"vivo{h}+na",
 )
+# pii-6: weaker cues (where to bring or send something, where someone is or was): their address
+# must hold a street, unit or neighbourhood word, or a number that is not an amount or a duration
+_PLACED_CUES = _cues(
+    r"(?:recogida|recoger|recogemos|recojo|retirar|retiro|entrega|entregamos|entregar|entrego|dejar(?:la|lo|las|los)?"
+    r"|dejad(?:la|lo)?|dejen(?:la|lo)?|traer|traigan|mandar|mandad(?:la|lo)?|mandaron|manden|manda|env[ií]ar|env[ií]en"
+    r"|env[ií]ad(?:la|lo)?|enviaron|llevar|lleven|donaciones|donar|recibimos|citaci[óo]n|carta|informe|factura"
+    r"|drop(?:{h}+(?:it|them))?(?:{h}+off)?|deliver(?:ed)?|send(?:{h}+(?:it|them|cards|letters?))?|post(?:{h}+it)?"
+    r"|mail(?:{h}+it)?|entrega|envio|envío)(?:{h}+[^\W\d_]{{1,15}}){{0,4}}?{h}+(?:en|a|al|to|at|na|no|em)",
+    r"est(?:oy|amos|aba|aban|á|an)(?:{h}+(?:viviendo|ahora))?{h}+en", r"sali[óo]{h}+de(?:{h}+su{h}+casa)?(?:{h}+(?:en|de))?",
+    r"i'?m{h}+(?:now{h}+)?at", r"i{h}+am{h}+(?:now{h}+)?at", r"living{h}+at", r"(?:house|home|address|flat){h}+is",
+    r"(?:mi|my|su|his|her|our|nuestra){h}+(?:direcci[óo]n|address|casa|domicilio){h}+(?:es|is)", r"visc{h}+(?:a|al|en)",
+    r"vivo{h}+(?:a|al)", r"recogemos(?:{h}+[^\W\d_]{{1,15}})?{h}+en", r"pedidos{h}+a", r"entregamos{h}+en",
+)
+_STRONG_ADDRESS_WORD = (rf"(?:(?<!\w)(?:calle|c/|carrer|cam[ií]|kale|r[úu]a|rua|av|avda|avenida|pasaje|pje|privada|cerrada"
+                        rf"|andador|jr|jir[óo]n|cll|cl|cra|carrera|calzada|bulevar|bv|urb|urbanizaci[óo]n|col|colonia"
+                        rf"|barrio|bda|cdla|ciudadela|reparto|residencial|res|edif|edificio|mz|manzana|lote|lt|block"
+                        rf"|bloque|villa|sector|conjunto|road|rd|street|st|lane|ln|avenue|ave|court|close|drive|cottage"
+                        rf"|house|flat|apt|apartment|box|way|place|crescent|terrace|gardens|square|heights|park|zona"
+                        rf"|casa|piso|depto|dpto|apto|portal|torre|polígono|poligono|esq|esquina|entre|plaza|pza"
+                        rf"|paseo|ronda|travesía|carretera|ctra|lugar|aldea|vereda|cp|c\.p|cep)(?!\w))")
+_PLACED_AT = (rf"{NOT_LETTER_BEFORE}{_PLACED_CUES}{H}+(?:(?-i:el|la|los|las|the|mi|my){H}+)?"
+              rf"(?!(?:hospital|hosp|cl[ií]nica|centro|imss|issste|sanatorio|consultorio|urgencias|emergencias"
+              rf"|la{H}+cuenta|cuenta|farmacia|the{H}+hospital|ward|a&e|er|ed){NOT_LETTER_AFTER})"
+              rf"(?P<pii>(?=(?:{_ABBREVIATION}|[^.;\n!?]){{0,60}}?{_STRONG_ADDRESS_WORD})"
+              rf"(?=(?:{_ABBREVIATION}|[^.;\n!?]){{0,100}}?\d)"
+              rf"(?:{_ABBREVIATION}|[^.;\n!?]){{3,140}}?)"
+              rf"(?=[.;!?]?{H}*$|[.;!?](?:\s|$)|\n|$|,?{H}+(?:y|e|o|or|and|pero|but|porque|because|que|so|desde|since"
+              rf"|al|para|por|con|now|ahora|hace|then|luego){NOT_LETTER_AFTER}|{H}+(?-i:x)(?=\s|$)|{H}*[(\[]|{H}+[-–]{H})")
 _LIVES_AT = (rf"{NOT_LETTER_BEFORE}{_LIVES_CUES}{H}+(?:(?-i:el|la|los|las|the){H}+)?"
              rf"(?P<pii>(?=(?:{_ABBREVIATION}|[^.;\n!?]){{0,120}}?{_ADDRESS_WORD})"
              rf"(?:{_ABBREVIATION}|[^.;\n!?]){{3,140}}?)"
@@ -603,8 +668,17 @@ _LIVES_AT = (rf"{NOT_LETTER_BEFORE}{_LIVES_CUES}{H}+(?:(?-i:el|la|los|las|the){H
              rf"{H}+(?:me|nos|le|les|no|ya|lo|la|i|we|they|he|she|it|nadie|nobody|tengo|tenemos|hace|llevo|there"
              rf"|hasta|ahora|now){NOT_LETTER_AFTER})")
 
+_UNTYPED_STREET = (rf"(?-i:(?<![\w@#])[{UPPER}][{LOWER}]{{2,20}}(?:{H}+(?:de{H}+|del{H}+)?[{UPPER}][{LOWER}]{{2,20}}){{0,2}})"
+                   rf"{H}+\d{{2,5}}(?!\d){H}+(?:esq(?:uina)?\.?{H}+|entre{H}+|{_UNIT_WORDS}\.?{H}*\d)[^.;\n!?]{{0,60}}?"
+                   rf"(?=[.;!?\n]|$|,?{H}+(?:y|e|o|and|para|por|con)\b"
+                   rf"|,{H}*(?:tel|tlf|tfno|cel|celular|phone|whats|wsp|correo|e-?mail|mail|dni|ci|rut|c[ée]dula)\b)")
 _ADDRESS = [
     _LIVES_AT,
+    _UNTYPED_STREET,
+    _PLACED_AT,
+    # pii-6: a neighbourhood and what follows it ("Cdla. La Garzota Mz. 28 villa 11, Guayaquil",
+    # "Reparto Las Margaritas, polígono B, casa 19, Soyapango"), when a number follows within it
+    rf"{NOT_LETTER_BEFORE}{_NEIGHBOURHOOD}(?=[^.;\n!?]{{0,60}}?\d)(?:{_TAIL}){{1,6}}",
     _ES_ADDRESS,
     _NUMBERED_STREET,
     _ORDINAL_STREET,
@@ -625,7 +699,8 @@ _ADDRESS = [
 
 # --- names people introduce themselves and their relatives with ------------------------------
 
-_NAME_TOKEN = (rf"(?-i:[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?"
+_NAME_TOKEN = (rf"(?-i:(?:Mc|Mac|De|La|Le|Di|Da|Van|O)[{UPPER}][{LOWER}]{{2,20}}"
+               rf"|[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?"
                rf"|(?!(?:DNI|NIE|TLF|TELF?|HC|NHC|NSS|CURP|RFC|CPF|RUT|MRN|NHS|PPSN|DOB|ID|SSN|MI|MY|MIS|DE|DEL|LA|EL|LOS|LAS|ES|SOY|CON"
                rf"|POR|PARA|QUE|NO|SI|AND|THE|OF|IS|ME|YA|HOY|URGENTE|AYUDA|HOSPITAL|CL[IÍ]NICA)\b)"
                rf"[{UPPER}]{{2,20}}(?![{LOWER}]))")  # María, Gonzalez-Ortiz; all capitals: FRANCISCO
@@ -648,7 +723,8 @@ _NOT_A_NAME = (
     r"|Nunca|Nadie|Alguien|Ahora|Todo|Nada|Tambi[ée]n|Also|Someone|Nobody|Everyone|Soy|S[óo]c|Sou|Estoy|Llamo|Atte|Att)\b)"
 )
 _NAME_PARTICLE = rf"(?-i:de|del|de{H}+la|de{H}+los|y|da|dos|das|do|van|von|di|e|Ó|O'|Mac|Mc|bin|ibn)"
-_CAP_TOKEN = rf"(?-i:[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?)"
+_CAP_TOKEN = (rf"(?-i:(?:Mc|Mac|De|La|Le|Di|Da|Van|O)[{UPPER}][{LOWER}]{{2,20}}"
+              rf"|[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]{{1,20}}(?:-[{UPPER}][{LOWER}]{{1,20}})?)")
 _CAP_NAME = (rf"{_NOT_A_NAME}{_CAP_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_CAP_TOKEN}){{0,4}}")
 _FULL_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{0,4}}")
 _TWO_WORD_NAME = (rf"{_NOT_A_NAME}{_NAME_TOKEN}(?:(?:{H}+{_NAME_PARTICLE})?{H}+{_NOT_A_NAME}{_NAME_TOKEN}){{1,4}}")
@@ -670,7 +746,7 @@ _NAME_CUES = _cues(
     r"(?:{h}+(?:que{h}+)?(?:se{h}+llama|llamad[oa]|called|named|chamad[oa]|de{h}+nombre))?",
     r"firma(?:do)?{h}*:?", r"atentamente,?", r"saludos,", r"un{h}+saludo,", r"atte?\.?,?", r"de{h}+parte{h}+de",
     r"familiar{h}+de", r"regards,", r"sincerely,", r"thanks,", r"cheers,", r"meu{h}+nome{h}+[ée]", r"me{h}+chamo",
-    r"sou{h}+(?:o|a)", r"se{h}+llama", r"llamad[oa]", r"named", r"called",
+    r"sou(?:{h}+(?:o|a))?", r"se{h}+llama", r"llamad[oa]", r"named", r"called",
 )
 _KIN_BEFORE_NAME = (  # "mi pequeño guerrero Mateo", "a mi padre (Rafael Moya)", "mi mamá 👵 Leonor Vázquez"
     rf"(?:mi|my|mis|nuestr[oa]|our|minha|meu|miña|mo|su|la|el|a{H}+mi){H}+(?:{_RELATIVES}{H}+)?{_RELATIVES}"
@@ -765,7 +841,7 @@ she it is are was were be been has have had do did does will would can could sho
 dear hello thanks thank please sorry good great best very more most less just still even only also
 jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic
 soy sóc sou estoy llamo vivo tengo quiero necesito pido busco somos estamos queremos hello hey dear
-san santa santo são sao saint st easter long van mae bienvenido bienvenida bienvenidos welcome enero febrero marzo mayo junio julio agosto septiembre
+dona doña dom don zona no san santa santo são sao saint st easter long van mae bienvenido bienvenida bienvenidos welcome enero febrero marzo mayo junio julio agosto septiembre
 setiembre octubre noviembre diciembre lunes martes miércoles miercoles jueves viernes sábado sabado domingo
 """.split())
 _NAMES_THAT_ARE_WORDS = frozenset("""
@@ -826,11 +902,51 @@ _PATRONYMIC = re.compile(r"(?-i:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:ez|éz|
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:el|la|del|al|los|las|the)[^\S\r\n]+$", re.IGNORECASE)
 
 
+_STREET_WORDS = frozenset({"av", "avda", "avenida", "calle", "c/", "carrer", "rua", "rúa", "plaza", "paseo", "camino",
+                           "urb", "col", "colonia", "barrio", "jr", "cra", "carrera", "street", "road", "lane"})
 _CITY_WORDS = frozenset(c.lower() for c in _CITIES if " " not in c)  # Santiago, Lima (San José: José stays)
 _STOP_IN_RUN = frozenset({"hospital", "clínica", "clinica", "centro", "sanatorio", "instituto", "fundación",
                           "universidad", "university", "hospitals", "health", "salud", "medical", "médico",
                           "maternidad", "materno", "policlínico", "policlinico", "ambulatorio", "cesfam", "ebais",
-                          "cdi", "umf", "hgz", "imss", "issste", "minsa", "essalud", "clinic", "infirmary"})
+                          "cdi", "umf", "hgz", "imss", "issste", "minsa", "essalud", "clinic", "infirmary",
+                          "av", "avda", "avenida", "calle", "c/", "carrer", "rua", "rúa", "plaza", "paseo", "camino",
+                          "urb", "col", "colonia", "barrio", "jr", "cra", "carrera", "street", "road", "lane"})
+
+
+_SELF_INTRODUCED_LOWER = re.compile(  # "soy maite gorostiza y …": a name in lower case after a self-introduction
+    rf"{NOT_LETTER_BEFORE}(?:soy|s[óo]c|sou|me{H}+llamo|me{H}+chamo|mi{H}+nombre{H}+es|my{H}+name{H}+is|i'?m|i{H}+am)"
+    rf"{H}+(?P<name>(?-i:[a-záéíóúñüç]{{3,20}}(?:{H}+[a-záéíóúñüç]{{3,20}}){{0,3}}))", re.IGNORECASE)
+_HASHTAG_RE = re.compile(r"#(?P<tag>[^\W_][\w]{2,60})")
+_CAMEL_PART = re.compile(rf"[{UPPER}][{LOWER}]+")
+
+
+def _names_in_lower_case_and_hashtags(text: str) -> list[Match]:
+    """pii-6: a listed first name in lower case after a self-introduction ("soy maite gorostiza"), with
+    the words after it up to a function word; a listed first name as a part of a hashtag written in
+    CamelCase ("#TaponesParaHugo", "#JordiGuerrer")."""
+    out = []
+    for m in _SELF_INTRODUCED_LOWER.finditer(text):
+        words = m.group("name").split()
+        if not is_first_name(words[0].capitalize()):
+            continue
+        kept = [words[0]]
+        for word in words[1:]:
+            if word in _FUNCTION_WORDS or word in _STOP_IN_RUN or word in _LOWER_STOP:
+                break
+            kept.append(word)
+        start = m.start("name")
+        out.append(Match("person_name", start, start + len(" ".join(kept)), text[start:start + len(" ".join(kept))]))
+    for m in _HASHTAG_RE.finditer(text):
+        tag_start = m.start("tag")
+        for part in _CAMEL_PART.finditer(m.group("tag")):
+            if is_first_name(part.group(0)):
+                start, end = tag_start + part.start(), tag_start + part.end()
+                out.append(Match("person_name", start, end, text[start:end]))
+    return out
+
+
+_LOWER_STOP = frozenset("""y e o u que de del la el los las en con por para vivo tengo soy estoy os les me te
+escribo escribe llamo quiero necesito desde and from who i i'm writing calling here""".split())
 
 
 def _listed_names(text: str) -> list[Match]:
@@ -841,7 +957,7 @@ def _listed_names(text: str) -> list[Match]:
         words = list(re.finditer(r"[^\s]+", m.group(0)))
         for i, w in enumerate(words):
             word = w.group(0)
-            if word.lower() in _STOP_IN_RUN:
+            if word.lower().rstrip(".") in _STOP_IN_RUN:  # what follows names a street or an institution
                 break
             rest = [x.group(0) for x in words[i + 1:] if x.group(0)[:1].isupper()]
             surname_after = bool(rest) and rest[0].lower() not in _STOP_IN_RUN
@@ -859,7 +975,7 @@ def _listed_names(text: str) -> list[Match]:
                 break
             end = m.start() + words[-1].end()
             for later in words[i + 1:]:  # an institution word ends the name (a city may be a surname)
-                if later.group(0).lower() in _STOP_IN_RUN:
+                if later.group(0).lower().rstrip(".") in _STOP_IN_RUN:
                     end = m.start() + later.start()
                     break
             for before in reversed(words[:i]):  # unlisted first names before a listed one ("Jhon Fredy")
@@ -1085,11 +1201,22 @@ def _candidates(text: str) -> list[Match]:
     for m in _HANDLE_RE.finditer(text):
         if not looks_like_institution(m.group("name")):
             found.append(Match("handle", m.start(), m.end(), m.group(0)))
+    # a number libphonenumber validates but that lies inside an address is the address's (a house
+    # number, a floor and a postcode: "carrer de Sant Pau 47 2-1 08001 Barcelona"); redacted either way
+    addresses = sorted((m.start, m.end) for m in found if m.kind == "address")
     for start, end in _phone_candidates(text):
-        found.append(Match("phone", start, end, text[start:end]))
+        if not _strictly_inside(addresses, start, end):
+            found.append(Match("phone", start, end, text[start:end]))
     found.extend(_checked_numbers(text))
     found.extend(_listed_names(text))
+    found.extend(_names_in_lower_case_and_hashtags(text))
     return found
+
+
+def _strictly_inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Some (sorted) span holds [start, end) and is longer than it."""
+    i = bisect.bisect_right(spans, (start, len(spans) and 1 << 62))
+    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans[max(0, i - 8):i])
 
 
 def _trimmed(match: Match) -> Match:
@@ -1101,6 +1228,7 @@ def _trimmed(match: Match) -> Match:
 
 
 _RANK = {kind: i for i, kind in enumerate(KINDS)}
+_TRIMMABLE = {"address": 10, "person_name": 4}  # kind: the shortest part before an overlap worth keeping
 
 
 def find(text: str) -> list[Match]:
@@ -1119,7 +1247,11 @@ def find(text: str) -> list[Match]:
         if i > 0 and taken[i - 1].end > cand.start:
             continue
         if i < len(taken) and taken[i].start < cand.end:
-            continue
+            # pii-6: an address or a name running into a datum already found ("C/ Ancha 9, 2º, 39001
+            # Santander, TSI [record]") keeps its part before it, when that is a part worth keeping
+            if cand.kind not in _TRIMMABLE or taken[i].start - cand.start < _TRIMMABLE[cand.kind]:
+                continue
+            cand = _trimmed(Match(cand.kind, cand.start, taken[i].start, text[cand.start:taken[i].start]))
         starts.insert(i, cand.start)
         taken.insert(i, cand)
     return taken
