@@ -2,7 +2,8 @@
 
 ``redact(text)`` replaces every piece of personal data with a placeholder of its kind (``[PHONE]``,
 ``[NATIONAL_ID]``, ``[ADDRESS]`` …) and leaves every other character as it was, so the redacted text
-stays readable. Cue words are kept: "NHC 1234567" becomes "NHC [MEDICAL_RECORD]".
+stays readable. Cue words are kept: "NHC 1234567" becomes "NHC [MEDICAL_RECORD]" (a record's own
+letters glued or joined to its number go with it: "HC-44102", "NHC9913284").
 
 The kinds, in the order that decides an overlap (the more specific, cue-driven kinds first):
 
@@ -22,12 +23,14 @@ The kinds, in the order that decides an overlap (the more specific, cue-driven k
   Rican directions "200 m al norte"), Brazilian, British and American postal addresses, postcodes;
 - ``handle``: @handles of private persons (handles that look like an institution's stay);
 - ``person_name``: names people introduce themselves or their relatives with ("me llamo …",
-  "soy …", "mi madre, Carmen Soto, …", "my name is …", "el paciente …"). Staff names stay;
+  "soy …", "mi madre, Carmen Soto, …", "my name is …", "el paciente …"), and any run of capitalised
+  words that starts with a first name of gender-guesser's dictionary ("gracias a Rocío Vidal") or
+  ends in a Spanish patronymic ("Yusmary Pérez"). Staff, places and institutions stay;
 - ``number``: any other run of ten or more digits. Recall comes before precision: a redacted order
   number costs little, a leaked identity number does not.
 
 Checksums come from kept libraries: ``python-stdnum`` (DNI, NIE, CIF, CURP, RFC, RUT, cédulas, CPF,
-IBAN, CBU, Luhn, SSN, NHS) and ``phonenumbers``; what they lack is written here (Spain's NUSS and
+IBAN, CBU, CUIT, Luhn, SSN, NHS) and ``phonenumbers``; first names from ``gender-guesser``; what they lack is written here (Spain's NUSS and
 Mexico's CLABE, see the decision log). A checksum never *removes* a candidate found by its cue word:
 people mistype, and a wrong check digit is still their number.
 
